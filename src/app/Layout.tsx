@@ -1,0 +1,44 @@
+import { NavLink, Outlet } from 'react-router';
+import type { Station } from '../domain/station.ts';
+import { stationLabel } from '../domain/station.ts';
+import { mainNavigation } from './navigation.ts';
+
+export function Layout({ station }: { station: Station }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={focusMain}>
+        本文へ移動
+      </a>
+      <header className="shell-header">
+        <span className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            備
+          </span>
+          備え <small>障害対応・業務継続デスク</small>
+        </span>
+        <span className="station" title="この端末の設定（「設定」で変更）">
+          {stationLabel(station)}
+          {station.staffName ? `（${station.staffName}）` : ''}
+        </span>
+      </header>
+      <nav className="main-nav" aria-label="メインメニュー">
+        <ul>
+          {mainNavigation.map((item) => (
+            <li key={item.path}>
+              <NavLink to={item.path}>{item.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function focusMain(event: React.MouseEvent) {
+  // With hash routing a plain #main link would change the route, so move focus by hand.
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

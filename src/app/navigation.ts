@@ -1,0 +1,11 @@
+/** Main navigation, in the order and wording of PRODUCT.md (staff and tests rely on them). */
+export const mainNavigation = [
+  { path: '/outage', label: '障害発生時' },
+  { path: '/incidents', label: '障害記録' },
+  { path: '/contacts', label: '連絡先' },
+  { path: '/procedures', label: '代替手順' },
+  { path: '/levels', label: '障害レベル' },
+  { path: '/systems', label: 'システム' },
+  { path: '/exchange', label: 'データ交換' },
+  { path: '/settings', label: '設定' },
+] as const;

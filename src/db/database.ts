@@ -1,0 +1,82 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import type { RecordType } from '../domain/recordTypes.ts';
+import type { AuditEntry } from '../domain/audit.ts';
+
+// DO NOT RENAME: the database name and the table names are stored in every user's IndexedDB
+// (which belongs to the exact origin). Change them only through a new Dexie version.
+export const DATABASE_NAME = 'sonae';
+
+/** A screenshot or photo attached to a record; kept apart so lists never load the bytes. */
+export interface AttachmentBlob {
+  id: string;
+  blob: Blob;
+}
+
+/** Key-value settings: the station identity and small preferences. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** An unsaved form, written as the user types so a reload or crash loses nothing. */
+export interface DraftRow {
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
+/** Table of each record type. */
+export const recordTables = {
+  system: 'systems',
+  incident: 'incidents',
+  contact: 'contacts',
+  incidentLevel: 'incidentLevels',
+  procedure: 'procedures',
+} as const satisfies Record<RecordType, string>;
+
+/**
+ * The schema of every version, oldest first. Keep old entries forever: Dexie needs them to
+ * upgrade a database written by an older build, and tests open such databases
+ * (tests/unit/db/migrations.test.ts). Add a version with an `upgrade` to change anything.
+ */
+export const schemaVersions: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      systems: 'id, name, updatedAt',
+      incidents: 'id, occurredAt, updatedAt, status, systemId, level',
+      contacts: 'id, name, kind, escalationOrder, *systemIds, updatedAt',
+      incidentLevels: 'id, level, updatedAt',
+      procedures: 'id, title, *systemIds, updatedAt',
+      attachments: 'id',
+      audit: '++seq, at, recordId, action',
+      settings: 'key',
+      drafts: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
+
+export class SonaeDatabase extends Dexie {
+  systems!: EntityTable<RecordOf<'system'>, 'id'>;
+  incidents!: EntityTable<RecordOf<'incident'>, 'id'>;
+  contacts!: EntityTable<RecordOf<'contact'>, 'id'>;
+  incidentLevels!: EntityTable<RecordOf<'incidentLevel'>, 'id'>;
+  procedures!: EntityTable<RecordOf<'procedure'>, 'id'>;
+  attachments!: EntityTable<AttachmentBlob, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+
+  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const { version, stores } of schemaVersions) this.version(version).stores(stores);
+  }
+
+  /** The table that holds records of `type`. */
+  recordTable<T extends RecordType>(type: T): Table<RecordOf<T>, string> {
+    return this.table(recordTables[type]) as unknown as Table<RecordOf<T>, string>;
+  }
+}

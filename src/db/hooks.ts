@@ -1,0 +1,46 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import type { RecordType } from '../domain/recordTypes.ts';
+import type { Station } from '../domain/station.ts';
+import type { AuditEntry } from '../domain/audit.ts';
+import { getDatabase } from './instance.ts';
+import { loadStation } from './station.ts';
+
+/**
+ * Live views of the database for React. Each re-renders when the data changes, in this tab or
+ * another one. `undefined` means "still loading", so screens can tell it from "empty".
+ */
+export function useLiveRecords<T extends RecordType>(type: T): RecordOf<T>[] | undefined {
+  return useLiveQuery(
+    async () => (await getDatabase().recordTable(type).toArray()).filter((r) => !r.deleted),
+    [type],
+  );
+}
+
+/** One live record; `null` when it does not exist or was deleted. */
+export function useLiveRecord<T extends RecordType>(
+  type: T,
+  id: string | undefined,
+): RecordOf<T> | null | undefined {
+  return useLiveQuery(async () => {
+    if (!id) return null;
+    const record = await getDatabase().recordTable(type).get(id);
+    return record && !record.deleted ? record : null;
+  }, [type, id]);
+}
+
+/** The station; `null` before first-run setup. */
+export function useStation(): Station | null | undefined {
+  return useLiveQuery(loadStation, []);
+}
+
+/** The audit trail of one record, or the newest `limit` entries of all. */
+export function useAuditTrail(recordId?: string, limit = 200): AuditEntry[] | undefined {
+  return useLiveQuery(async () => {
+    const db = getDatabase();
+    const entries = recordId
+      ? await db.audit.where('recordId').equals(recordId).toArray()
+      : await db.audit.orderBy('seq').reverse().limit(limit).toArray();
+    return recordId ? entries.reverse() : entries;
+  }, [recordId, limit]);
+}

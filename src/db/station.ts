@@ -1,0 +1,47 @@
+import type { Transaction } from 'dexie';
+import { stationFormSchema, stationSchema, type Station, type StationForm } from '../domain/station.ts';
+import { createId } from '../domain/ids.ts';
+import { nowIso } from '../domain/dateTime.ts';
+import { getDatabase } from './instance.ts';
+import { RecordValidationError, StationMissingError } from './errors.ts';
+
+// DO NOT RENAME: settings key stored in IndexedDB.
+const STATION_KEY = 'station';
+
+/** The station, or null before first-run setup. */
+export async function loadStation(): Promise<Station | null> {
+  const row = await getDatabase().settings.get(STATION_KEY);
+  const parsed = stationSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Reads the station inside a running transaction (which must include `settings`). */
+export async function requireStation(tx: Transaction): Promise<Station> {
+  const row = await tx.table('settings').get(STATION_KEY);
+  const parsed = stationSchema.safeParse(row?.value);
+  if (!parsed.success) throw new StationMissingError('station not set up');
+  return parsed.data;
+}
+
+/** Creates or updates this PC's identity; the id is kept across edits. */
+export async function saveStation(form: StationForm): Promise<Station> {
+  const parsed = stationFormSchema.safeParse(form);
+  if (!parsed.success) throw new RecordValidationError(parsed.error.issues);
+  const db = getDatabase();
+  return db.transaction('rw', db.settings, db.audit, async () => {
+    const existing = stationSchema.safeParse((await db.settings.get(STATION_KEY))?.value);
+    const station: Station = { id: existing.success ? existing.data.id : createId(), ...parsed.data };
+    await db.settings.put({ key: STATION_KEY, value: station });
+    await db.audit.add({
+      at: nowIso(),
+      stationId: station.id,
+      actor: station.staffName,
+      action: 'settings',
+      recordType: null,
+      recordId: null,
+      rev: null,
+      summary: existing.success ? '端末の設定を変更' : '端末の設定を登録',
+    });
+    return station;
+  });
+}

@@ -1,0 +1,19 @@
+import type { RecordDataOf } from './recordSchemas.ts';
+import type { RecordType } from './recordTypes.ts';
+import { recordTypeLabels } from './recordTypes.ts';
+
+/** A short human name of a record, for the audit trail and messages. */
+export function recordTitle<T extends RecordType>(type: T, data: RecordDataOf<T>): string {
+  const d = data as Record<string, unknown>;
+  switch (type) {
+    case 'system':
+    case 'contact':
+      return String(d.name);
+    case 'incident':
+    case 'procedure':
+      return String(d.title);
+    case 'incidentLevel':
+      return `レベル${String(d.level)} ${String(d.name)}`;
+  }
+  return recordTypeLabels[type];
+}

@@ -1,0 +1,56 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../../scripts/staticServer.ts';
+
+/** The system Chromium (Debian's package); never a downloaded browser. */
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Serves the built app (dist/) under a sub-path, as an IT section's file server would. */
+export function serveBuiltApp(basePath = '/city/sonae/', port?: number): Promise<StaticServer> {
+  return startStaticServer({ root: 'dist', basePath, ...(port ? { port } : {}) });
+}
+
+export interface PageWatch {
+  problems: string[];
+  foreignRequests: string[];
+}
+
+/**
+ * Watches a page for the things every e2e test asserts never happen: a console error, an
+ * uncaught exception, or a request to any origin but the app's own.
+ */
+export function watchPage(page: Page, appOrigin: string, into?: PageWatch): PageWatch {
+  const watch = into ?? { problems: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') watch.problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => watch.problems.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== appOrigin) watch.foreignRequests.push(url);
+  });
+  return watch;
+}
+
+/** Watches every page of a context, including ones opened later. */
+export function watchContext(context: BrowserContext, appOrigin: string): PageWatch {
+  const watch: PageWatch = { problems: [], foreignRequests: [] };
+  for (const page of context.pages()) watchPage(page, appOrigin, watch);
+  context.on('page', (page) => watchPage(page, appOrigin, watch));
+  return watch;
+}
