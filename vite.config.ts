@@ -1,11 +1,68 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 // base './' + hash routing: one build works under any sub-path of any static server,
 // with no rewrite rules (see docs/deployment.md).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  define: {
+    __SONAE_VERSION__: JSON.stringify(version),
+    // SONAE_BUILD_ID lets a release (or the update e2e test) tell two builds of one version apart.
+    __SONAE_BUILD_ID__: JSON.stringify(process.env.SONAE_BUILD_ID ?? version),
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      // The app registers the worker itself (src/app/serviceWorker.ts) and asks before updating.
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      manifest: {
+        lang: 'ja',
+        dir: 'ltr',
+        name: '備え Sonae — 障害対応・業務継続デスク',
+        short_name: '備え',
+        description:
+          'システム障害の記録、連絡先、代替手順をネットワークなしで使える、自治体職員のための障害対応・業務継続デスク',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#1d4e89',
+        background_color: '#ffffff',
+        // Generated offline by scripts/generate-icons.ts; committed under public/icons/.
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every file the app needs, so it opens with the server or the network gone.
+        // Source maps are left out: nobody needs them offline. The plugin adds the web manifest
+        // itself (with its own revision), so the glob skips that one file to avoid a twin entry.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest,json,txt}'],
+        globIgnores: ['**/*.map', 'manifest.webmanifest'],
+        navigateFallback: 'index.html',
+        // A fresh install takes over the page at once, so the first visit is already offline-ready.
+        // Updates still wait for the person's 「更新する」 (no skipWaiting).
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // One self-contained sw.js: the only file besides index.html that must never be cached.
+        inlineWorkboxRuntime: true,
+        // Nothing is fetched at runtime from anywhere else: no runtimeCaching, no CDN.
+        runtimeCaching: [],
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: true },
   test: {
     environment: 'jsdom',

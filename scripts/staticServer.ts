@@ -21,6 +21,8 @@ export interface StaticServer {
   /** e.g. http://127.0.0.1:4173/sonae/ */
   url: string;
   port: number;
+  /** Serves another folder from now on, on the same origin (e.g. a newer build). */
+  setRoot(root: string): void;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function startStaticServer(options: {
   port?: number;
   host?: string;
 }): Promise<StaticServer> {
-  const root = resolve(options.root);
+  let root = resolve(options.root);
   const basePath = `/${(options.basePath ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
@@ -73,6 +75,9 @@ export async function startStaticServer(options: {
     server,
     port,
     url: `http://${host}:${port}${basePath}`,
+    setRoot: (next) => {
+      root = resolve(next);
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -10,6 +10,8 @@ import { SystemsPage } from '../features/systems/SystemsPage.tsx';
 import { SystemEditPage } from '../features/systems/SystemEditPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { DatabaseProblemBanner } from './DatabaseProblemBanner.tsx';
+import { InsecureContextNotice } from './InsecureContextNotice.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 
 /**
  * Hash routing: with `base: './'` the same build works under any sub-path of any static
@@ -20,6 +22,8 @@ export function App() {
   return (
     <HashRouter>
       <DatabaseProblemBanner />
+      <UpdatePrompt />
+      <InsecureContextNotice />
       {station === undefined ? (
         <p className="loading" role="status">
           読み込み中…

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { Station } from '../domain/station.ts';
 import { stationLabel } from '../domain/station.ts';
 import { mainNavigation } from './navigation.ts';
+import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';
 
 export function Layout({ station }: { station: Station }) {
   return (
@@ -20,6 +21,7 @@ export function Layout({ station }: { station: Station }) {
           {stationLabel(station)}
           {station.staffName ? `（${station.staffName}）` : ''}
         </span>
+        <StorageStatusIndicator />
       </header>
       <nav className="main-nav" aria-label="メインメニュー">
         <ul>

@@ -55,6 +55,18 @@ export const schemaVersions: { version: number; stores: Record<string, string | 
       drafts: 'key',
     },
   },
+  {
+    // Exchange (データ交換): conflict siblings, trusted keys, import history, pre-import
+    // snapshots and per-record export state. Row types: src/db/exchangeTables.ts.
+    version: 2,
+    stores: {
+      conflicts: '[type+id+rev], [type+id]',
+      trustedKeys: 'keyId',
+      imports: '++seq, at, signerKeyId, sha256',
+      snapshots: '++seq, at',
+      exportedRevs: '[type+id]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -10,11 +10,15 @@ import { loadStation } from './station.ts';
  * Live views of the database for React. Each re-renders when the data changes, in this tab or
  * another one. `undefined` means "still loading", so screens can tell it from "empty".
  */
-export function useLiveRecords<T extends RecordType>(type: T): RecordOf<T>[] | undefined {
-  return useLiveQuery(
-    async () => (await getDatabase().recordTable(type).toArray()).filter((r) => !r.deleted),
-    [type],
-  );
+export function useLiveRecords<T extends RecordType>(
+  type: T,
+  options: { includeDeleted?: boolean } = {},
+): RecordOf<T>[] | undefined {
+  const includeDeleted = options.includeDeleted ?? false;
+  return useLiveQuery(async () => {
+    const all = await getDatabase().recordTable(type).toArray();
+    return includeDeleted ? all : all.filter((r) => !r.deleted);
+  }, [type, includeDeleted]);
 }
 
 /** One live record; `null` when it does not exist or was deleted. */

@@ -1,5 +1,10 @@
 import type { Transaction } from 'dexie';
-import { stationFormSchema, stationSchema, type Station, type StationForm } from '../domain/station.ts';
+import {
+  stationFormSchema,
+  stationSchema,
+  type Station,
+  type StationForm,
+} from '../domain/station.ts';
 import { createId } from '../domain/ids.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { getDatabase } from './instance.ts';
@@ -30,7 +35,10 @@ export async function saveStation(form: StationForm): Promise<Station> {
   const db = getDatabase();
   return db.transaction('rw', db.settings, db.audit, async () => {
     const existing = stationSchema.safeParse((await db.settings.get(STATION_KEY))?.value);
-    const station: Station = { id: existing.success ? existing.data.id : createId(), ...parsed.data };
+    const station: Station = {
+      id: existing.success ? existing.data.id : createId(),
+      ...parsed.data,
+    };
     await db.settings.put({ key: STATION_KEY, value: station });
     await db.audit.add({
       at: nowIso(),

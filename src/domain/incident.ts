@@ -59,7 +59,9 @@ export const attachmentRefSchema = z.strictObject({
     .number()
     .int()
     .min(0)
-    .max(MAX_ATTACHMENT_BYTES, { error: `添付ファイルは${MAX_ATTACHMENT_BYTES / 1024 / 1024}MBまでです` }),
+    .max(MAX_ATTACHMENT_BYTES, {
+      error: `添付ファイルは${MAX_ATTACHMENT_BYTES / 1024 / 1024}MBまでです`,
+    }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
@@ -68,7 +70,9 @@ export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 export const incidentSchemas = defineRecordType(
   {
     title: requiredText('件名', TEXT_LIMITS.title),
-    systemId: idSchema.or(z.literal('')).refine((v) => v !== '', { error: 'システムを選んでください' }),
+    systemId: idSchema
+      .or(z.literal(''))
+      .refine((v) => v !== '', { error: 'システムを選んでください' }),
     occurredAt: instantSchema.or(z.literal('')).refine((v) => v !== '', {
       error: '発生日時を入力してください',
     }),

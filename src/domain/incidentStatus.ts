@@ -29,6 +29,7 @@ export function isOpenStatus(status: IncidentStatus): boolean {
 export function allowedNextStatuses(current: IncidentStatus): IncidentStatus[] {
   const index = incidentStatuses.indexOf(current);
   const forward = incidentStatuses.slice(index + 1);
-  const reopen: IncidentStatus[] = index > incidentStatuses.indexOf('inProgress') ? ['inProgress'] : [];
+  const reopen: IncidentStatus[] =
+    index > incidentStatuses.indexOf('inProgress') ? ['inProgress'] : [];
   return [...reopen, ...forward];
 }

@@ -35,7 +35,10 @@ export function computeRevision(parentRev: string | null, deleted: boolean, data
 }
 
 /** The ancestry after moving from `parentRev` (with its own history) to a child revision. */
-export function extendHistory(parentRev: string | null, parentHistory: readonly string[]): string[] {
+export function extendHistory(
+  parentRev: string | null,
+  parentHistory: readonly string[],
+): string[] {
   if (!parentRev) return [];
   return [parentRev, ...parentHistory].slice(0, MAX_REVISION_HISTORY);
 }

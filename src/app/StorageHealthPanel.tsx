@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useExportFacts } from '../db/storageHealth.ts';
+import { formatDateTimeJa } from '../domain/dateTime.ts';
+import {
+  EXPORT_REMINDER_DAYS,
+  daysSince,
+  formatUsageShare,
+  isExportOverdue,
+} from '../domain/storageHealth.ts';
+import { formatBytes } from '../features/common/formatBytes.ts';
+import {
+  requestPersistentStorage,
+  useBrowserStorage,
+  type BrowserStorageInfo,
+} from './browserStorage.ts';
+import { describeAppVersion } from './buildInfo.ts';
+import { describeOfflineStatus } from './offlineStatusText.ts';
+import { useServiceWorkerState } from './serviceWorker.ts';
+import './offline.css';
+
+/** The 設定 screen's section on offline use, storage safety and the last export. */
+export function StorageHealthPanel() {
+  const { offline } = useServiceWorkerState();
+  const { info, refresh } = useBrowserStorage();
+  const facts = useExportFacts();
+  const now = new Date();
+  const isOverdue = facts !== undefined && isExportOverdue(facts, now);
+  return (
+    <section className="card storage-health" aria-labelledby="storage-health-title">
+      <h2 id="storage-health-title">保存領域とオフライン</h2>
+      {isOverdue && (
+        <p className="banner banner-error" role="status">
+          {facts.lastExportAt
+            ? `最後の書き出しから${daysSince(facts.lastExportAt, now)}日たっています。`
+            : `使い始めてから${EXPORT_REMINDER_DAYS}日以上、一度も書き出していません。`}
+          この端末が故障するとデータを失います。<Link to="/exchange">データ交換</Link>
+          で書き出し、決められた媒体に保存してください。
+        </p>
+      )}
+      <dl>
+        <dt>オフライン</dt>
+        <dd>
+          <strong>{describeOfflineStatus(offline).label}</strong>
+          <br />
+          {describeOfflineStatus(offline).detail}
+        </dd>
+        <dt>保存領域の保護</dt>
+        <dd>
+          <PersistenceStatus info={info} onChanged={refresh} />
+        </dd>
+        <dt>使用量</dt>
+        <dd>{describeUsage(info)}</dd>
+        <dt>最後の書き出し</dt>
+        <dd>
+          {facts === undefined
+            ? '確認中…'
+            : facts.lastExportAt
+              ? formatDateTimeJa(facts.lastExportAt)
+              : 'まだ書き出していません'}
+        </dd>
+        <dt>データの置き場所</dt>
+        <dd>
+          この端末のブラウザの中（<code>{window.location.origin}</code>
+          ）。アドレスのホスト名やポート番号が変わると、ここにあるデータは見えなくなります。別のアドレスや別の端末へ移すときは「データ交換」で書き出し、移し先で読み込んでください。
+        </dd>
+        <dt>版</dt>
+        <dd>{describeAppVersion()}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function PersistenceStatus({
+  info,
+  onChanged,
+}: {
+  info: BrowserStorageInfo | undefined;
+  onChanged: () => void;
+}) {
+  const [refusal, setRefusal] = useState(false);
+  if (info === undefined) return <>確認中…</>;
+  if (!info.isAvailable || info.isPersisted === null)
+    return <>この接続（HTTP など）では確認できません。</>;
+  if (info.isPersisted)
+    return <>保護されています（容量が足りなくなってもブラウザは消しません）。</>;
+  const protect = async () => {
+    const granted = await requestPersistentStorage();
+    setRefusal(!granted);
+    onChanged();
+  };
+  return (
+    <>
+      保護されていません。ディスクの空きが少なくなると、ブラウザがデータを消すことがあります。
+      <button type="button" onClick={() => void protect()}>
+        保存領域を保護する
+      </button>
+      {refusal && (
+        <span role="status">
+          {' '}
+          ブラウザが保護を認めませんでした。備えをブックマークに登録して日常的に使うと認められやすくなります。定期的な書き出しも続けてください。
+        </span>
+      )}
+    </>
+  );
+}
+
+function describeUsage(info: BrowserStorageInfo | undefined): string {
+  if (info === undefined) return '確認中…';
+  if (info.usage === null || info.quota === null)
+    return 'この接続（HTTP など）では確認できません。';
+  const share = formatUsageShare(info.usage, info.quota);
+  return `約 ${formatBytes(info.usage)}（上限 約 ${formatBytes(info.quota)}${share ? `、${share}` : ''}）`;
+}

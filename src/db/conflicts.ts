@@ -1,0 +1,128 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import { recordSchemas } from '../domain/recordSchemas.ts';
+import { recordTypeLabels, recordTypes, type RecordType } from '../domain/recordTypes.ts';
+import { nowIso } from '../domain/dateTime.ts';
+import { pickData } from '../domain/recordMeta.ts';
+import { recordTitle } from '../domain/recordTitle.ts';
+import { compareLeaves, resolutionMeta } from '../exchange/merge.ts';
+import { recordTables, type SonaeDatabase } from './database.ts';
+import { exchangeTables } from './exchangeTables.ts';
+import { getDatabase } from './instance.ts';
+import { requireStation } from './station.ts';
+import { RecordValidationError, StaleRecordError } from './errors.ts';
+
+type AnyRecord = RecordOf<RecordType>;
+
+/** Every leaf of a record, winner first: the main row and its conflict siblings. */
+export async function loadLeaves(
+  db: SonaeDatabase,
+  type: RecordType,
+  id: string,
+): Promise<AnyRecord[]> {
+  const main = (await db.recordTable(type).get(id)) as AnyRecord | undefined;
+  const siblings = await exchangeTables(db)
+    .conflicts.where('[type+id]')
+    .equals([type, id])
+    .toArray();
+  return [...(main ? [main] : []), ...siblings.map((s) => s.record)].sort(compareLeaves);
+}
+
+export interface ConflictSummary {
+  type: RecordType;
+  id: string;
+  title: string;
+  /** Number of competing versions, the shown winner included. */
+  versions: number;
+}
+
+/** Every record that has unresolved concurrent versions. */
+export async function listConflicts(): Promise<ConflictSummary[]> {
+  const db = getDatabase();
+  const rows = await exchangeTables(db).conflicts.toArray();
+  const counts = new Map<string, { type: RecordType; id: string; siblings: number }>();
+  for (const row of rows) {
+    const key = `${row.type}/${row.id}`;
+    const entry = counts.get(key) ?? { type: row.type, id: row.id, siblings: 0 };
+    entry.siblings += 1;
+    counts.set(key, entry);
+  }
+  const summaries: ConflictSummary[] = [];
+  for (const { type, id, siblings } of counts.values()) {
+    const main = await db.recordTable(type).get(id);
+    const title = main ? recordTitle(type, pickData(main) as never) : id;
+    summaries.push({ type, id, title, versions: siblings + 1 });
+  }
+  return summaries.sort(
+    (a, b) =>
+      recordTypes.indexOf(a.type) - recordTypes.indexOf(b.type) ||
+      a.title.localeCompare(b.title, 'ja'),
+  );
+}
+
+/**
+ * Resolves a conflict with `data` (one version's data or fields combined from several): writes
+ * a revision that descends from every leaf, removes the siblings, and audits it, in one
+ * transaction. `leafRevs` are the versions the person saw; if another import changed them
+ * meanwhile, StaleRecordError is thrown and nothing is written.
+ */
+export async function resolveConflict(
+  type: RecordType,
+  id: string,
+  data: unknown,
+  leafRevs: readonly string[],
+): Promise<AnyRecord> {
+  const parsed = recordSchemas[type].data.safeParse(data);
+  if (!parsed.success) throw new RecordValidationError(parsed.error.issues);
+  const db = getDatabase();
+  const { conflicts } = exchangeTables(db);
+  return db.transaction(
+    'rw',
+    [db.table(recordTables[type]), conflicts, db.settings, db.audit],
+    async (tx) => {
+      const station = await requireStation(tx);
+      const leaves = await loadLeaves(db, type, id);
+      const seen = new Set(leafRevs);
+      if (leaves.length !== seen.size || !leaves.every((l) => seen.has(l.rev)))
+        throw new StaleRecordError('conflict changed since it was shown');
+      const now = nowIso();
+      const meta = resolutionMeta(leaves, parsed.data, station.id, now);
+      const record = { ...(parsed.data as object), ...meta } as AnyRecord;
+      await db.recordTable(type).put(record as never);
+      await conflicts.where('[type+id]').equals([type, id]).delete();
+      await db.audit.add({
+        at: now,
+        stationId: station.id,
+        actor: station.staffName,
+        action: 'update',
+        recordType: type,
+        recordId: id,
+        rev: meta.rev,
+        summary: `${recordTypeLabels[type]}「${recordTitle(type, parsed.data as never)}」の競合を解決（${leaves.length}版を統合）`,
+      });
+      return record;
+    },
+  );
+}
+
+/** Live number of competing versions of one record (0 when there is no conflict). */
+export function useConflictVersions(type: RecordType, id: string | undefined): number | undefined {
+  return useLiveQuery(async () => {
+    if (!id) return 0;
+    const siblings = await exchangeTables(getDatabase())
+      .conflicts.where('[type+id]')
+      .equals([type, id])
+      .count();
+    return siblings ? siblings + 1 : 0;
+  }, [type, id]);
+}
+
+/** Live list of conflicted records. */
+export function useConflicts(): ConflictSummary[] | undefined {
+  return useLiveQuery(listConflicts, []);
+}
+
+/** Live leaves of one record, winner first. */
+export function useLeaves(type: RecordType, id: string): AnyRecord[] | undefined {
+  return useLiveQuery(() => loadLeaves(getDatabase(), type, id), [type, id]);
+}

@@ -1,0 +1,89 @@
+import type { Table } from 'dexie';
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import type { RecordType } from '../domain/recordTypes.ts';
+import type { SonaeDatabase } from './database.ts';
+import type { SignerRole } from '../exchange/signerRoles.ts';
+
+// DO NOT RENAME: table names and row fields are stored in every user's IndexedDB
+// (Dexie version 2 in database.ts). Change them only through a new Dexie version.
+
+/** A losing leaf of a conflicted record; the winner stays in the record's own table. */
+export interface ConflictRow {
+  type: RecordType;
+  id: string;
+  rev: string;
+  record: RecordOf<RecordType>;
+}
+
+/** Who may write what (src/exchange/signerRoles.ts): the IT section all, a department incidents. */
+export type TrustRole = SignerRole;
+
+export interface TrustedKeyRow {
+  /** RFC 7638 thumbprint of the Ed25519 public key. */
+  keyId: string;
+  publicKeyPem: string;
+  label: string;
+  role: TrustRole;
+  addedAt: string;
+  /** Who trusted it: a staff name, or 'sonae.config.json' for a deployment key. */
+  addedBy: string;
+  source: 'user' | 'config';
+}
+
+export interface ImportCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  conflict: number;
+  refused: number;
+  attachments: number;
+}
+
+/** 取り込み履歴: one row per applied bundle. */
+export interface ImportRow {
+  seq?: number;
+  at: string;
+  actor: string;
+  fileName: string;
+  /** sha256 (hex) of the file's bytes. */
+  sha256: string;
+  bundleId: string;
+  /** Station id the bundle's issuer declares (shown; not trusted for replay protection). */
+  issuer: string;
+  issuerLabel: string;
+  sequence: number;
+  /** Key that signed it; replay protection is per signing key (checkSequence). */
+  signerKeyId: string;
+  counts: ImportCounts;
+  /** Set when 「取り込み前に戻す」 undid this import; it then no longer blocks a re-import. */
+  undoneAt?: string;
+}
+
+/** The state of every record table (and conflicts) just before an import. */
+export interface SnapshotRow {
+  seq?: number;
+  at: string;
+  /** The import this snapshot precedes (ImportRow.seq), named in the restore button. */
+  importSeq: number | null;
+  fileName: string;
+  records: Partial<Record<RecordType, RecordOf<RecordType>[]>>;
+  conflicts: ConflictRow[];
+}
+
+/** Revisions of a record already written to an export, so a delta export skips them. */
+export interface ExportedRevRow {
+  type: RecordType;
+  id: string;
+  revs: string[];
+}
+
+/** Typed access to the exchange tables (kept out of database.ts so its class stays small). */
+export function exchangeTables(db: SonaeDatabase) {
+  return {
+    conflicts: db.table('conflicts') as Table<ConflictRow, [RecordType, string, string]>,
+    trustedKeys: db.table('trustedKeys') as Table<TrustedKeyRow, string>,
+    imports: db.table('imports') as Table<ImportRow, number>,
+    snapshots: db.table('snapshots') as Table<SnapshotRow, number>,
+    exportedRevs: db.table('exportedRevs') as Table<ExportedRevRow, [RecordType, string]>,
+  };
+}

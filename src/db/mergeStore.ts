@@ -1,0 +1,117 @@
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
+import { pickData } from '../domain/recordMeta.ts';
+import { recordTitle } from '../domain/recordTitle.ts';
+import { mergeLeaves, type MergeChange } from '../exchange/merge.ts';
+import type { SonaeDatabase } from './database.ts';
+import { exchangeTables, type ConflictRow } from './exchangeTables.ts';
+
+type AnyRecord = RecordOf<RecordType>;
+
+/** One validated incoming leaf. A bundle may hold several leaves of one record (a conflict). */
+export interface IncomingLeaf {
+  type: RecordType;
+  record: AnyRecord;
+}
+
+/** What the merge will do (or did) to one record. */
+export interface MergePlanRow {
+  type: RecordType;
+  id: string;
+  title: string;
+  change: MergeChange;
+  /** Winner after the merge. */
+  winner: AnyRecord;
+  /** Leaves after the merge beyond the winner. */
+  siblings: AnyRecord[];
+  /** Winner and siblings before, to write only what changed. */
+  before: { main: AnyRecord | undefined; siblings: AnyRecord[] };
+}
+
+function groupIncoming(
+  incoming: readonly IncomingLeaf[],
+): Map<RecordType, Map<string, AnyRecord[]>> {
+  const byType = new Map<RecordType, Map<string, AnyRecord[]>>();
+  for (const { type, record } of incoming) {
+    let byId = byType.get(type);
+    if (!byId) byType.set(type, (byId = new Map()));
+    const leaves = byId.get(record.id);
+    if (leaves) leaves.push(record);
+    else byId.set(record.id, [record]);
+  }
+  return byType;
+}
+
+/**
+ * Computes the merge of `incoming` into the stored leaves, reading in bulk (one bulkGet per
+ * type, one scan of the usually tiny conflicts table). Reads only: call it inside the write
+ * transaction to apply, or outside it for a preview.
+ */
+export async function planMerge(
+  db: SonaeDatabase,
+  incoming: readonly IncomingLeaf[],
+): Promise<MergePlanRow[]> {
+  const { conflicts } = exchangeTables(db);
+  const siblingRows = await conflicts.toArray();
+  const siblingsOf = new Map<string, AnyRecord[]>();
+  for (const row of siblingRows) {
+    const key = `${row.type}/${row.id}`;
+    const list = siblingsOf.get(key);
+    if (list) list.push(row.record);
+    else siblingsOf.set(key, [row.record]);
+  }
+  const plan: MergePlanRow[] = [];
+  for (const [type, byId] of groupIncoming(incoming)) {
+    const ids = [...byId.keys()];
+    const mains = (await db.recordTable(type).bulkGet(ids)) as (AnyRecord | undefined)[];
+    ids.forEach((id, i) => {
+      const main = mains[i];
+      const siblings = siblingsOf.get(`${type}/${id}`) ?? [];
+      const local = main ? [main, ...siblings] : siblings;
+      const { leaves, change } = mergeLeaves(local, byId.get(id)!);
+      const winner = leaves[0]!;
+      plan.push({
+        type,
+        id,
+        title: recordTitle(type, pickData(winner) as never),
+        change,
+        winner,
+        siblings: leaves.slice(1),
+        before: { main, siblings },
+      });
+    });
+  }
+  return plan.sort((a, b) => recordTypes.indexOf(a.type) - recordTypes.indexOf(b.type));
+}
+
+/**
+ * Writes the changed rows of a plan: the winner into the record's table, siblings into
+ * `conflicts`, removing siblings that were superseded. NOTE: must run inside a transaction
+ * over the record tables and `conflicts`.
+ */
+export async function applyMergePlan(
+  db: SonaeDatabase,
+  plan: readonly MergePlanRow[],
+): Promise<void> {
+  const { conflicts } = exchangeTables(db);
+  const putByType = new Map<RecordType, AnyRecord[]>();
+  const siblingPuts: ConflictRow[] = [];
+  const siblingDeletes: [RecordType, string, string][] = [];
+  for (const row of plan) {
+    if (row.change === 'unchanged') continue;
+    if (row.before.main?.rev !== row.winner.rev) {
+      const puts = putByType.get(row.type);
+      if (puts) puts.push(row.winner);
+      else putByType.set(row.type, [row.winner]);
+    }
+    const keep = new Set(row.siblings.map((s) => s.rev));
+    const had = new Set(row.before.siblings.map((s) => s.rev));
+    for (const s of row.before.siblings)
+      if (!keep.has(s.rev)) siblingDeletes.push([row.type, row.id, s.rev]);
+    for (const s of row.siblings)
+      if (!had.has(s.rev)) siblingPuts.push({ type: row.type, id: row.id, rev: s.rev, record: s });
+  }
+  for (const [type, records] of putByType) await db.recordTable(type).bulkPut(records as never[]);
+  if (siblingDeletes.length) await conflicts.bulkDelete(siblingDeletes);
+  if (siblingPuts.length) await conflicts.bulkPut(siblingPuts);
+}

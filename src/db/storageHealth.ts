@@ -1,0 +1,34 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { instantSchema, nowIso } from '../domain/dateTime.ts';
+import type { ExportFacts } from '../domain/storageHealth.ts';
+import { getDatabase } from './instance.ts';
+
+// DO NOT RENAME: settings key stored in IndexedDB; the data exchange export writes it.
+export const LAST_EXPORT_AT_KEY = 'lastExportAt';
+
+/** When data was last exported from this PC (ISO instant), or null if never. */
+export async function loadLastExportAt(): Promise<string | null> {
+  const row = await getDatabase().settings.get(LAST_EXPORT_AT_KEY);
+  const parsed = instantSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Notes a finished export; the exchange calls this after the file is written. */
+export async function saveLastExportAt(at: string = nowIso()): Promise<void> {
+  await getDatabase().settings.put({ key: LAST_EXPORT_AT_KEY, value: at });
+}
+
+/** The facts the export reminder is decided from (see isExportOverdue). */
+export async function loadExportFacts(): Promise<ExportFacts> {
+  const db = getDatabase();
+  const [lastExportAt, oldest] = await Promise.all([
+    loadLastExportAt(),
+    db.audit.orderBy('seq').first(),
+  ]);
+  return { lastExportAt, firstUseAt: oldest?.at ?? null };
+}
+
+/** Live export facts; `undefined` while loading. */
+export function useExportFacts(): ExportFacts | undefined {
+  return useLiveQuery(loadExportFacts, []);
+}

@@ -1,0 +1,136 @@
+import type { BundleError, ForeignFileType } from './bundleErrors.ts';
+
+/**
+ * Bytes → a JSON value that is safe to canonicalise and sign (RFC 8785 requires I-JSON):
+ * size checked before decoding, UTF-8 only (a BOM is accepted and dropped), no duplicate
+ * member names, no prototype-polluting names, only safe integers, only well-formed Unicode.
+ */
+export type JsonResult = { ok: true; value: unknown } | { ok: false; error: BundleError };
+
+const MAGIC: [ForeignFileType, number[]][] = [
+  ['zip', [0x50, 0x4b, 0x03, 0x04]],
+  ['zip', [0x50, 0x4b, 0x05, 0x06]],
+  ['png', [0x89, 0x50, 0x4e, 0x47]],
+  ['jpeg', [0xff, 0xd8, 0xff]],
+  ['gif', [0x47, 0x49, 0x46, 0x38]],
+  ['pdf', [0x25, 0x50, 0x44, 0x46]],
+];
+
+/** What a file that is not JSON looks like, from its first bytes. */
+export function detectForeignFile(bytes: Uint8Array): ForeignFileType | null {
+  const found = MAGIC.find(([, magic]) => magic.every((byte, i) => bytes[i] === byte));
+  return found ? found[0] : null;
+}
+
+/** Names that would reach Object.prototype if any code ever merged this object naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/**
+ * Scans JSON text for what JSON.parse hides: a repeated member name (it silently keeps the
+ * last, so a file could say two things at once) and, for text that failed to parse, whether
+ * it simply stops inside a string or an open object/array (a truncated copy). Member names are
+ * only decoded when `checkKeys`, i.e. once JSON.parse has accepted the text.
+ */
+function scanJsonText(
+  text: string,
+  checkKeys: boolean,
+): { duplicateKey: string | null; open: boolean } {
+  const stack: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7b) stack.push(new Set());
+    else if (code === 0x5b) stack.push(null);
+    else if (code === 0x7d || code === 0x5d) stack.pop();
+    else if (code === 0x22) {
+      // Find the closing quote: one not preceded by an odd number of backslashes.
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return { duplicateKey: null, open: true };
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      const members = stack[stack.length - 1];
+      if (members && checkKeys) {
+        let next = end + 1;
+        while (isWhitespace(text.charCodeAt(next))) next++;
+        if (text.charCodeAt(next) === 0x3a) {
+          const raw = text.slice(i + 1, end);
+          const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+          if (members.has(key)) return { duplicateKey: key, open: false };
+          members.add(key);
+        }
+      }
+      i = end;
+    }
+  }
+  return { duplicateKey: null, open: stack.length > 0 };
+}
+
+/** Walks the parsed value without recursion (a hostile file may nest deeply). */
+function findUnsafeValue(root: unknown): BundleError | null {
+  type Item = { value: unknown; key: string | number; parent: Item | null };
+  const pathOf = (item: Item): string => {
+    let path = '';
+    for (let at: Item | null = item; at?.parent; at = at.parent)
+      path = typeof at.key === 'number' ? `[${at.key}]${path}` : `.${at.key}${path}`;
+    return path.replace(/^\./, '');
+  };
+  const stack: Item[] = [{ value: root, key: '', parent: null }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const { value } = item;
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) return { kind: 'unsafeNumber', path: pathOf(item) };
+    } else if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return { kind: 'invalidText', path: pathOf(item) };
+    } else if (Array.isArray(value)) {
+      value.forEach((child, index) => stack.push({ value: child, key: index, parent: item }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        // JSON.parse makes "__proto__" an own property, so Object.entries does see it.
+        if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', key, path: pathOf(item) };
+        if (LONE_SURROGATE.test(key)) return { kind: 'invalidText', path: pathOf(item) };
+        stack.push({ value: child, key, parent: item });
+      }
+    }
+  }
+  return null;
+}
+
+/** Decodes and checks the bytes of a bundle file up to a plain JSON value. */
+export function decodeBundleJson(bytes: Uint8Array, maxBytes: number): JsonResult {
+  // The size is checked first, before any copy or decode of a possibly huge file.
+  if (bytes.length > maxBytes)
+    return { ok: false, error: { kind: 'tooLarge', size: bytes.length, limit: maxBytes } };
+  const looksLike = detectForeignFile(bytes);
+  if (looksLike) return { ok: false, error: { kind: 'foreignFile', looksLike } };
+  let text: string;
+  try {
+    // fatal: refuse invalid UTF-8 rather than let U+FFFD change the content; the BOM is dropped.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: { kind: 'notUtf8' } };
+  }
+  if (text.trim() === '') return { ok: false, error: { kind: 'empty' } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const looksLikeJson = /^\s*[{[]/.test(text);
+    const truncated = looksLikeJson && scanJsonText(text, false).open;
+    return { ok: false, error: { kind: truncated ? 'truncated' : 'notJson' } };
+  }
+  const unsafe = findUnsafeValue(value);
+  if (unsafe) return { ok: false, error: unsafe };
+  const { duplicateKey } = scanJsonText(text, true);
+  if (duplicateKey !== null)
+    return { ok: false, error: { kind: 'duplicateKey', key: duplicateKey } };
+  return { ok: true, value };
+}

@@ -1,0 +1,134 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { createId } from '../domain/ids.ts';
+import { nowIso } from '../domain/dateTime.ts';
+import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
+import { encodeBase64 } from './base64.ts';
+import { checkBundleContents, issueToError } from './bundleContents.ts';
+import { describeBundleError } from './bundleErrors.ts';
+import {
+  BUNDLE_FILE_EXTENSION,
+  BUNDLE_FORMAT,
+  LATEST_BUNDLE_FORMAT_VERSION,
+  unsignedBundleSchema,
+  type Bundle,
+  type BundleAttachment,
+  type BundleIssuer,
+  type BundleKind,
+  type UnsignedBundle,
+} from './bundleFormat.ts';
+import type { BundleRecord } from './bundleRecord.ts';
+
+export interface CreateBundleInput {
+  /** The exporting station; `keyId` is set by signBundle. */
+  issuer: Omit<BundleIssuer, 'keyId'>;
+  /** The issuer's next sequence number (the caller stores and increments it). */
+  sequence: number;
+  kind: BundleKind;
+  records: BundleRecord[];
+  attachments?: BundleAttachment[];
+  createdAt?: string;
+  bundleId?: string;
+}
+
+/**
+ * Assembles an unsigned bundle, members in the order they are written.
+ * Throws when the result would be refused by parseBundle: that is a bug in the caller, and
+ * finding it here beats finding it at the receiving end.
+ */
+export function createBundle(input: CreateBundleInput): UnsignedBundle {
+  const unsigned: UnsignedBundle = {
+    format: BUNDLE_FORMAT,
+    formatVersion: LATEST_BUNDLE_FORMAT_VERSION,
+    bundleId: input.bundleId ?? createId(),
+    createdAt: input.createdAt ?? nowIso(),
+    issuer: {
+      stationId: input.issuer.stationId,
+      label: input.issuer.label,
+      department: input.issuer.department,
+    },
+    sequence: input.sequence,
+    kind: input.kind,
+    records: input.records,
+    attachments: input.attachments ?? [],
+  };
+  const parsed = unsignedBundleSchema.safeParse(unsigned);
+  const contents = parsed.success ? checkBundleContents(unsigned) : null;
+  const error = !parsed.success
+    ? issueToError(parsed.error.issues[0]!)
+    : contents?.ok === false
+      ? contents.error
+      : null;
+  if (error) throw new Error(`invalid bundle: ${describeBundleError(error)}`);
+  return unsigned;
+}
+
+/** One attachment for a bundle: its bytes with size and SHA-256 to check them on arrival. */
+export function createBundleAttachment(
+  id: string,
+  mediaType: string,
+  bytes: Uint8Array,
+): BundleAttachment {
+  return {
+    id,
+    mediaType,
+    size: bytes.length,
+    sha256: bytesToHex(sha256(bytes)),
+    data: encodeBase64(bytes),
+  };
+}
+
+/** The file text: pretty JSON (readable in a text editor during an audit), trailing newline. */
+export function serializeBundle(bundle: Bundle | UnsignedBundle): string {
+  return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `sonae_<department>_<YYYYMMDD-HHmm>_<sequence>.sonae.json` in the PC's local time. The
+ * department keeps its Japanese; characters Windows or USB file systems refuse, separators
+ * and spaces become '-', so the name still splits on '_'.
+ */
+export function bundleFileName(department: string, date: Date, sequence: number): string {
+  const cleaned = department
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|_\s\p{Cc}]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 40);
+  const stamp = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
+  return `sonae_${cleaned || '部署未設定'}_${stamp}_${sequence}${BUNDLE_FILE_EXTENSION}`;
+}
+
+export interface BundleSummary {
+  bundleId: string;
+  createdAt: string;
+  issuer: UnsignedBundle['issuer'];
+  sequence: number;
+  kind: BundleKind;
+  /** Records per type; `deleted` counts tombstones among them. */
+  counts: Record<RecordType, { total: number; deleted: number }>;
+  attachmentCount: number;
+  attachmentBytes: number;
+}
+
+/** What an import preview or `inspect` shows about a bundle. */
+export function summarizeBundle(bundle: Bundle | UnsignedBundle): BundleSummary {
+  const counts = Object.fromEntries(
+    recordTypes.map((type) => [type, { total: 0, deleted: 0 }]),
+  ) as BundleSummary['counts'];
+  for (const record of bundle.records) {
+    counts[record.type].total += 1;
+    if (record.deleted) counts[record.type].deleted += 1;
+  }
+  return {
+    bundleId: bundle.bundleId,
+    createdAt: bundle.createdAt,
+    issuer: bundle.issuer,
+    sequence: bundle.sequence,
+    kind: bundle.kind,
+    counts,
+    attachmentCount: bundle.attachments.length,
+    attachmentBytes: bundle.attachments.reduce((sum, attachment) => sum + attachment.size, 0),
+  };
+}

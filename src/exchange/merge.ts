@@ -1,0 +1,125 @@
+import { computeRevision, MAX_REVISION_HISTORY, revisionGeneration } from '../domain/revision.ts';
+import type { RecordMeta } from '../domain/recordMeta.ts';
+
+/**
+ * Merge of record revisions, CouchDB style (see docs/bundle-format.md, 「マージ」).
+ *
+ * A record is a set of *leaves*: revisions no other known revision descends from. `revisions`
+ * (ancestors, newest first) is read as the SET of a leaf's known ancestors, so history is a DAG
+ * like git's. Merging two leaf sets = union, then drop every leaf that is an ancestor of another
+ * leaf. One deterministic winner is shown and stored in the main table; the other leaves are
+ * kept as conflict siblings until a person resolves them. Because the result depends only on
+ * the union of revisions, merge is idempotent, commutative and associative; clocks
+ * (`updatedAt`) never take part.
+ */
+export interface Leaf {
+  rev: string;
+  revisions: readonly string[];
+  deleted: boolean;
+}
+
+/** What a merge did to one record, for the import preview. */
+export type MergeChange = 'new' | 'updated' | 'unchanged' | 'conflict';
+
+export interface MergeResult<T extends Leaf> {
+  /** The surviving leaves, winner first, then siblings in winner order. */
+  leaves: T[];
+  change: MergeChange;
+}
+
+/**
+ * Winner order: a live revision beats a tombstone, then the higher generation, then the greater
+ * rev string. Negative when `a` wins.
+ */
+export function compareLeaves(a: Leaf, b: Leaf): number {
+  if (a.deleted !== b.deleted) return a.deleted ? 1 : -1;
+  const generations = revisionGeneration(b.rev) - revisionGeneration(a.rev);
+  if (generations !== 0) return generations;
+  return a.rev < b.rev ? 1 : a.rev > b.rev ? -1 : 0;
+}
+
+/** True when `ancestor` is a known ancestor of `leaf`. */
+export function isAncestor(ancestor: string, leaf: Leaf): boolean {
+  // A descendant always has a higher generation: skip the scan otherwise.
+  if (revisionGeneration(ancestor) >= revisionGeneration(leaf.rev)) return false;
+  return leaf.revisions.includes(ancestor);
+}
+
+/**
+ * The leaves that survive a union of `leaves`: one copy per rev (the first given wins, so local
+ * copies are kept for an identical rev), without any leaf that another one descends from,
+ * sorted winner first.
+ */
+export function reduceLeaves<T extends Leaf>(leaves: readonly T[]): T[] {
+  const byRev = new Map<string, T>();
+  for (const leaf of leaves) if (!byRev.has(leaf.rev)) byRev.set(leaf.rev, leaf);
+  const unique = [...byRev.values()];
+  if (unique.length === 1) return unique;
+  const ancestors = new Set<string>();
+  for (const leaf of unique) for (const rev of leaf.revisions) ancestors.add(rev);
+  return unique.filter((leaf) => !ancestors.has(leaf.rev)).sort(compareLeaves);
+}
+
+/**
+ * Merges the incoming leaves of one record into the local ones (winner + siblings).
+ * Pure: neither input is changed.
+ */
+export function mergeLeaves<T extends Leaf>(
+  local: readonly T[],
+  incoming: readonly T[],
+): MergeResult<T> {
+  // Fast path for the common re-import: one local leaf, one incoming leaf with the same rev.
+  if (local.length === 1 && incoming.length === 1 && local[0]!.rev === incoming[0]!.rev)
+    return { leaves: [local[0]!], change: 'unchanged' };
+  const leaves = reduceLeaves([...local, ...incoming]);
+  if (local.length === 0) return { leaves, change: leaves.length > 1 ? 'conflict' : 'new' };
+  const localRevs = new Set(local.map((l) => l.rev));
+  const same = leaves.length === localRevs.size && leaves.every((l) => localRevs.has(l.rev));
+  if (same) return { leaves, change: 'unchanged' };
+  return { leaves, change: leaves.length > 1 ? 'conflict' : 'updated' };
+}
+
+/**
+ * Every revision known to the leaves (their revs and ancestors), newest generation first,
+ * capped at MAX_REVISION_HISTORY. Ties break on the rev string so every station agrees.
+ */
+export function unionHistory(leaves: readonly Leaf[]): string[] {
+  const all = new Set<string>();
+  for (const leaf of leaves) {
+    all.add(leaf.rev);
+    for (const rev of leaf.revisions) all.add(rev);
+  }
+  return [...all]
+    .sort((a, b) => revisionGeneration(b) - revisionGeneration(a) || (a < b ? 1 : a > b ? -1 : 0))
+    .slice(0, MAX_REVISION_HISTORY);
+}
+
+/**
+ * Metadata of the revision that resolves a conflict with `data` (one leaf's data, or fields
+ * combined from several). Its ancestry holds every leaf, so it supersedes all of them on every
+ * station it reaches. The parent named in the hash is the highest-generation leaf, so the same
+ * resolution made on two PCs gets the same rev.
+ */
+export function resolutionMeta(
+  leaves: readonly (Leaf & RecordMeta)[],
+  data: unknown,
+  stationId: string,
+  at: string,
+): RecordMeta {
+  if (leaves.length === 0) throw new Error('nothing to resolve');
+  const sorted = [...leaves].sort(compareLeaves);
+  const winner = sorted[0]!;
+  const parent = sorted.reduce((best, leaf) =>
+    revisionGeneration(leaf.rev) > revisionGeneration(best.rev) ? leaf : best,
+  );
+  return {
+    id: winner.id,
+    rev: computeRevision(parent.rev, false, data),
+    revisions: unionHistory(leaves),
+    createdAt: winner.createdAt,
+    createdBy: winner.createdBy,
+    updatedAt: at,
+    updatedBy: stationId,
+    deleted: false,
+  };
+}

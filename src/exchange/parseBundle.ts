@@ -1,0 +1,132 @@
+import { decodeBase64Url } from './base64.ts';
+import { checkBundleContents, issueToError } from './bundleContents.ts';
+import type { BundleError } from './bundleErrors.ts';
+import {
+  BUNDLE_FORMAT,
+  LATEST_BUNDLE_FORMAT_VERSION,
+  MAX_BUNDLE_BYTES,
+  SIGNATURE_ALGORITHM,
+  bundleSchema,
+  unsignedBundleSchema,
+  type Bundle,
+  type UnsignedBundle,
+} from './bundleFormat.ts';
+import { decodeBundleJson } from './bundleJson.ts';
+import { verifyBundleSignature } from './bundleSignature.ts';
+import { checkTrust, type TrustedKey } from './bundleTrust.ts';
+
+/** What a bundle file holds once every check has passed. */
+export interface ParsedBundle {
+  bundle: Bundle;
+  /** Decoded, size- and hash-checked attachment bytes by attachment id. */
+  attachmentBytes: Map<string, Uint8Array>;
+}
+
+export type BundleResult<T> = ({ ok: true } & T) | { ok: false; error: BundleError };
+
+export interface ReadOptions {
+  /** Defaults to MAX_BUNDLE_BYTES; tests pass a small one. */
+  maxBytes?: number;
+}
+
+function fail(error: BundleError): { ok: false; error: BundleError } {
+  return { ok: false, error };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Recognises the envelope before the full schema runs, so the common mistakes get a clear reason. */
+function checkHeader(value: unknown, signed: boolean): BundleError | null {
+  if (!isPlainObject(value) || value.format !== BUNDLE_FORMAT) return { kind: 'notSonaeBundle' };
+  const version = value.formatVersion;
+  if (Number.isSafeInteger(version) && (version as number) > LATEST_BUNDLE_FORMAT_VERSION)
+    return { kind: 'tooNew', formatVersion: version as number };
+  if (version !== LATEST_BUNDLE_FORMAT_VERSION) return { kind: 'unsupportedFormatVersion' };
+  if (!signed) return null;
+  const signature = value.signature;
+  if (signature === undefined || signature === null) return { kind: 'missingSignature' };
+  if (!isPlainObject(signature))
+    return { kind: 'malformedSignature', detail: 'オブジェクトではありません' };
+  if (signature.alg !== SIGNATURE_ALGORITHM)
+    return { kind: 'malformedSignature', detail: `方式が ${SIGNATURE_ALGORITHM} ではありません` };
+  if (typeof signature.value !== 'string' || decodeBase64Url(signature.value)?.length !== 64)
+    return { kind: 'malformedSignature', detail: '署名値が64バイトの Base64url ではありません' };
+  if (isPlainObject(value.issuer) && signature.keyId !== value.issuer.keyId)
+    return { kind: 'malformedSignature', detail: '署名の鍵IDが発行元の鍵IDと一致しません' };
+  return null;
+}
+
+/** Bytes → a schema-valid signed envelope and the raw value it was parsed from. */
+function readEnvelope(
+  bytes: Uint8Array,
+  options: ReadOptions,
+): BundleResult<{ bundle: Bundle; raw: Record<string, unknown> }> {
+  const json = decodeBundleJson(bytes, options.maxBytes ?? MAX_BUNDLE_BYTES);
+  if (!json.ok) return json;
+  const headerError = checkHeader(json.value, true);
+  if (headerError) return fail(headerError);
+  const parsed = bundleSchema.safeParse(json.value);
+  if (!parsed.success) return fail(issueToError(parsed.error.issues[0]!));
+  return { ok: true, bundle: parsed.data, raw: json.value as Record<string, unknown> };
+}
+
+/**
+ * Reads and fully checks a signed bundle file, and verifies that it is signed by one of
+ * `trustedKeys`. The only entry point an importer should use. Checks, in order: size, foreign
+ * file type, UTF-8, JSON, I-JSON safety, envelope and version, trust, signature, then records
+ * and attachments. Role and replay rules depend on the receiver: see checkRoles, checkSequence.
+ */
+export function parseBundle(
+  bytes: Uint8Array,
+  options: ReadOptions & { trustedKeys: readonly TrustedKey[] },
+): BundleResult<ParsedBundle & { signer: TrustedKey }> {
+  const envelope = readEnvelope(bytes, options);
+  if (!envelope.ok) return envelope;
+  const trust = checkTrust(envelope.bundle, options.trustedKeys);
+  if (!trust.ok) return trust;
+  // Verify what was read from the file, not the schema's output.
+  if (!verifyBundleSignature(envelope.raw as Bundle, trust.key.publicKey))
+    return fail({ kind: 'badSignature' });
+  const contents = checkBundleContents(envelope.bundle);
+  if (!contents.ok) return contents;
+  return {
+    ok: true,
+    bundle: envelope.bundle,
+    attachmentBytes: contents.attachmentBytes,
+    signer: trust.key,
+  };
+}
+
+/**
+ * Reads a signed bundle and checks everything except who signed it. For inspection (the CLI's
+ * `inspect`, a preview before a key is trusted); never import what this returns.
+ */
+export function readUnverifiedBundle(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): BundleResult<ParsedBundle> {
+  const envelope = readEnvelope(bytes, options);
+  if (!envelope.ok) return envelope;
+  const contents = checkBundleContents(envelope.bundle);
+  if (!contents.ok) return contents;
+  return { ok: true, bundle: envelope.bundle, attachmentBytes: contents.attachmentBytes };
+}
+
+/** Reads a bundle to be signed (the CLI's `sign`); an existing signature is dropped. */
+export function readUnsignedBundle(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): BundleResult<{ bundle: UnsignedBundle }> {
+  const json = decodeBundleJson(bytes, options.maxBytes ?? MAX_BUNDLE_BYTES);
+  if (!json.ok) return json;
+  const headerError = checkHeader(json.value, false);
+  if (headerError) return fail(headerError);
+  const { signature: _signature, ...value } = json.value as Record<string, unknown>;
+  const parsed = unsignedBundleSchema.safeParse(value);
+  if (!parsed.success) return fail(issueToError(parsed.error.issues[0]!));
+  const contents = checkBundleContents(parsed.data);
+  if (!contents.ok) return contents;
+  return { ok: true, bundle: parsed.data };
+}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { deleteDraft, loadDraft, saveDraft } from '../../db/drafts.ts';
+
+/** How long typing may pause before the draft is written (short: a crash loses at most this). */
+const AUTOSAVE_DELAY_MS = 300;
+
+export interface DraftState<T> {
+  /** undefined while the draft (or the record it starts from) is loading. */
+  value: T | undefined;
+  setValue: (update: (previous: T) => T) => void;
+  /** When a draft from an earlier visit was restored, its time; otherwise null. */
+  restoredAt: string | null;
+  /** Forgets the draft and goes back to `initial`. */
+  discard: () => Promise<void>;
+  /** Writes any pending change now (before an update reload, for instance). */
+  flush: () => Promise<void>;
+}
+
+/**
+ * Form state that survives reloads and crashes: every change is written to the drafts table
+ * shortly after typing stops, on tab hide and on unmount. `initial` may arrive later (a record
+ * still loading); the draft wins over it when one exists.
+ */
+export function useDraft<T>(key: string, initial: T | undefined): DraftState<T> {
+  const [value, setValueState] = useState<T | undefined>(undefined);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const pending = useRef<T | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const toSave = pending.current;
+    pending.current = undefined;
+    if (toSave !== undefined) await saveDraft(key, toSave);
+  }, [key]);
+
+  // The record a form starts from may be re-read (a live query) while the form is open; only
+  // its first arrival matters, so later identities of `initial` never reset what is typed.
+  const initialRef = useRef(initial);
+  useEffect(() => {
+    initialRef.current = initial;
+  });
+  const isInitialReady = initial !== undefined;
+  useEffect(() => {
+    if (!isInitialReady) return;
+    let cancelled = false;
+    void loadDraft(key).then((draft) => {
+      if (cancelled) return;
+      if (draft) {
+        setValueState(draft.value as T);
+        setRestoredAt(draft.savedAt);
+      } else {
+        setValueState(initialRef.current);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [key, isInitialReady]);
+
+  const setValue = useCallback(
+    (update: (previous: T) => T) => {
+      setValueState((previous) => {
+        if (previous === undefined) return previous;
+        const next = update(previous);
+        pending.current = next;
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+        return next;
+      });
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  const discard = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    pending.current = undefined;
+    await deleteDraft(key);
+    setRestoredAt(null);
+    if (initialRef.current !== undefined) setValueState(initialRef.current);
+  }, [key]);
+
+  return { value, setValue, restoredAt, discard, flush };
+}

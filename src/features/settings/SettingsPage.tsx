@@ -1,0 +1,31 @@
+import { useStation } from '../../db/hooks.ts';
+import { usePageTitle } from '../common/usePageTitle.ts';
+import { StationFormFields } from './StationFormFields.tsx';
+import { AuditTrailSection } from './AuditTrailSection.tsx';
+import { StorageHealthPanel } from '../../app/StorageHealthPanel.tsx';
+
+export function SettingsPage() {
+  usePageTitle('設定');
+  const station = useStation();
+  if (!station) return null;
+  return (
+    <section>
+      <h1>設定</h1>
+      <section aria-labelledby="station-heading" className="card">
+        <h2 id="station-heading">この端末</h2>
+        <StationFormFields
+          key={station.id}
+          initial={{
+            municipality: station.municipality,
+            department: station.department,
+            terminal: station.terminal,
+            staffName: station.staffName,
+          }}
+          submitLabel="保存する"
+        />
+      </section>
+      <AuditTrailSection />
+      <StorageHealthPanel />
+    </section>
+  );
+}

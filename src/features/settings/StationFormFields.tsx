@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { stationFormSchema, type StationForm } from '../../domain/station.ts';
+import { Field } from '../common/Field.tsx';
+import { Banner } from '../common/Banner.tsx';
+import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
+import { saveStation } from '../../db/station.ts';
+import { describeStorageError } from '../../db/errors.ts';
+
+const blank: StationForm = { municipality: '', department: '', terminal: '', staffName: '' };
+
+/** The station identity form, used at first run and under 設定. */
+export function StationFormFields({
+  initial,
+  submitLabel,
+  onSaved,
+}: {
+  initial?: StationForm;
+  submitLabel: string;
+  onSaved?: () => void;
+}) {
+  const [values, setValues] = useState<StationForm>(initial ?? blank);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (key: keyof StationForm) => (event: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [key]: event.target.value }));
+    setSaved(false);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = stationFormSchema.safeParse(values);
+    if (!parsed.success) {
+      setErrors(toFieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await saveStation(parsed.data);
+      setFailure(null);
+      setSaved(true);
+      onSaved?.();
+    } catch (error) {
+      setFailure(describeStorageError(error));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form station-form">
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {saved ? <Banner kind="success">端末の設定を保存しました。</Banner> : null}
+      <Field label="自治体名" required error={errors.municipality} hint="例: 架空市">
+        <input
+          value={values.municipality}
+          onChange={set('municipality')}
+          autoComplete="organization"
+        />
+      </Field>
+      <Field label="部署" required error={errors.department} hint="例: 市民課">
+        <input value={values.department} onChange={set('department')} />
+      </Field>
+      <Field
+        label="端末名"
+        required
+        error={errors.terminal}
+        hint="この PC の名前。例: 窓口PC-01（障害記録の「端末」の初期値になります）"
+      >
+        <input value={values.terminal} onChange={set('terminal')} />
+      </Field>
+      <Field label="担当者名" error={errors.staffName} hint="操作履歴に残る名前。例: 山田 花子">
+        <input value={values.staffName} onChange={set('staffName')} autoComplete="name" />
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
