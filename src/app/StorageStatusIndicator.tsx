@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useExportFacts } from '../db/storageHealth.ts';
 import { EXPORT_REMINDER_DAYS, isExportOverdue } from '../domain/storageHealth.ts';
-import { describeAppVersion } from './buildInfo.ts';
+import { BUILD_ID, describeAppVersion } from './buildInfo.ts';
 import { describeOfflineStatus } from './offlineStatusText.ts';
 import { useServiceWorkerState } from './serviceWorker.ts';
 import './offline.css';
@@ -13,7 +13,7 @@ export function StorageStatusIndicator() {
   const { label, detail } = describeOfflineStatus(offline);
   const isOverdue = facts !== undefined && isExportOverdue(facts, new Date());
   return (
-    <span className="storage-status" data-offline-status={offline}>
+    <span className="storage-status" data-offline-status={offline} data-build-id={BUILD_ID}>
       <span
         className={`storage-status-offline storage-status-${offline}`}
         title={`${detail}（版 ${describeAppVersion()}）`}

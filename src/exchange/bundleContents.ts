@@ -40,9 +40,9 @@ export function decodeBundleAttachment(
 
 /**
  * Checks what the envelope schema cannot: every record's data (and its conflict siblings' data)
- * against its type's schema, no
- * record or attachment twice, attachment bytes matching their size and hash. Returns the
- * decoded attachment bytes by id so the importer does not decode them again.
+ * against its type's schema, no record or attachment twice, attachment bytes matching their
+ * size and hash. Returns the decoded attachment bytes by id so the importer does not decode
+ * them again.
  */
 export function checkBundleContents(
   bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,

@@ -1,0 +1,251 @@
+/**
+ * Bundle tool for the IT section and for tests, sharing src/exchange with the app:
+ *   npm run bundle -- <command> …   (run without arguments for the usage text)
+ * Exit codes: 0 success (verify: valid and trusted), 1 the file is invalid, tampered or
+ * untrusted (one Japanese line on stderr), 2 usage error or unreadable path.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { recordTypeLabels, recordTypes } from '../src/domain/recordTypes.ts';
+import { MAX_BUNDLE_BYTES } from '../src/exchange/bundleFormat.ts';
+import { describeBundleError, type BundleError } from '../src/exchange/bundleErrors.ts';
+import { decodeBundleJson } from '../src/exchange/bundleJson.ts';
+import {
+  canonicalBundleBytes,
+  decodeSignatureValue,
+  signBundle,
+} from '../src/exchange/bundleSignature.ts';
+import { trustedKeyFromPem, type TrustedKey } from '../src/exchange/bundleTrust.ts';
+import { serializeBundle, summarizeBundle } from '../src/exchange/createBundle.ts';
+import {
+  computeKeyId,
+  decodePrivateKeyPem,
+  decodePublicKeyPem,
+  derivePublicKey,
+  describeKeyError,
+  encodePrivateKeyPem,
+  encodePublicKeyPem,
+  formatKeyFingerprint,
+  generateKeyPair,
+} from '../src/exchange/keys.ts';
+import {
+  parseBundle,
+  readUnsignedBundle,
+  readUnverifiedBundle,
+} from '../src/exchange/parseBundle.ts';
+
+const USAGE = `使い方: npm run bundle -- <コマンド> [引数]
+
+  keygen --out DIR                       鍵ペアを作る（DIR/private.pem, DIR/public.pem）
+  sign FILE --key PRIVATE.pem --out OUT  バンドルに署名する（issuer.keyId を設定し署名を付ける）
+  verify FILE --trust PUBLIC.pem [--trust PUBLIC.pem …]
+                                         署名と内容を検証する（0: 有効 / 1: 無効・改ざん・未登録の鍵 / 2: 使い方の誤り）
+  inspect FILE [--trust PUBLIC.pem …]    内容の概要と署名の状態を表示する
+  fingerprint KEY.pem                    鍵ID と電話で読み上げる指紋を表示する
+  canonical FILE --out OUT               署名の対象（RFC 8785 正規形、署名を除く）を書き出す（OpenSSL での検証用）
+  signature FILE --out OUT               署名値（64バイト）をバイナリで書き出す（OpenSSL での検証用）`;
+
+/** An expected way to stop: exit code and the one line to print. */
+class Exit extends Error {
+  constructor(
+    readonly code: 0 | 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const usage = (message: string) => new Exit(2, `${message}\n\n${USAGE}`);
+const invalid = (error: BundleError) => new Exit(1, describeBundleError(error));
+
+async function readPath(file: string, maxBytes = Infinity): Promise<Uint8Array> {
+  try {
+    const { size } = await stat(file);
+    // Refuse before reading: the size limit exists so a huge file is never loaded.
+    if (size > maxBytes) throw invalid({ kind: 'tooLarge', size, limit: maxBytes });
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    if (error instanceof Exit) throw error;
+    throw new Exit(2, `ファイルを読めません: ${file}`);
+  }
+}
+
+async function writePath(file: string, content: string | Uint8Array, mode = 0o644) {
+  try {
+    await writeFile(file, content, { mode });
+  } catch {
+    throw new Exit(2, `ファイルに書き込めません: ${file}`);
+  }
+}
+
+const readBundleFile = (file: string) => readPath(file, MAX_BUNDLE_BYTES);
+const readText = async (file: string) =>
+  new TextDecoder().decode(await readPath(file, 1024 * 1024));
+
+async function readTrustedKeys(files: readonly string[]): Promise<TrustedKey[]> {
+  const keys: TrustedKey[] = [];
+  for (const file of files) {
+    const parsed = trustedKeyFromPem(await readText(file), path.basename(file), 'it-section');
+    if (!parsed.ok) throw new Exit(2, `${file}: ${describeKeyError(parsed.error)}`);
+    keys.push(parsed.key);
+  }
+  return keys;
+}
+
+/** The public key in a PEM public key file, or derived from a PEM private key file. */
+function publicKeyOfPem(text: string) {
+  const asPublic = decodePublicKeyPem(text);
+  if (
+    asPublic.ok ||
+    asPublic.error.kind !== 'wrongKeyFile' ||
+    asPublic.error.found !== 'PRIVATE KEY'
+  )
+    return asPublic;
+  const asPrivate = decodePrivateKeyPem(text);
+  return asPrivate.ok
+    ? { ok: true as const, publicKey: derivePublicKey(asPrivate.privateKey) }
+    : asPrivate;
+}
+
+type Values = { out?: string; key?: string; trust?: string[]; force?: boolean };
+
+const commands: Record<string, (file: string | undefined, values: Values) => Promise<string>> = {
+  async keygen(_file, { out, force }) {
+    if (!out) throw usage('--out DIR を指定してください。');
+    const privatePath = path.join(out, 'private.pem');
+    const publicPath = path.join(out, 'public.pem');
+    const exists = await stat(privatePath).then(
+      () => true,
+      () => false,
+    );
+    if (exists && !force)
+      throw new Exit(2, `${privatePath} は既にあります。上書きするには --force を付けてください。`);
+    await mkdir(out, { recursive: true }).catch(() => undefined);
+    const { privateKey, publicKey } = generateKeyPair();
+    await writePath(privatePath, encodePrivateKeyPem(privateKey), 0o600);
+    await writePath(publicPath, encodePublicKeyPem(publicKey));
+    const keyId = computeKeyId(publicKey);
+    return `鍵ペアを作成しました: ${privatePath}（秘密鍵・厳重に保管）, ${publicPath}（公開鍵・配布用）\n鍵ID: ${keyId}\n指紋: ${formatKeyFingerprint(keyId)}`;
+  },
+
+  async sign(file, { key, out }) {
+    if (!file || !key || !out) throw usage('FILE, --key, --out を指定してください。');
+    const parsedKey = decodePrivateKeyPem(await readText(key));
+    if (!parsedKey.ok) throw new Exit(1, `${key}: ${describeKeyError(parsedKey.error)}`);
+    const read = readUnsignedBundle(await readBundleFile(file));
+    if (!read.ok) throw invalid(read.error);
+    const signed = signBundle(read.bundle, parsedKey.privateKey);
+    await writePath(out, serializeBundle(signed));
+    return `署名しました: ${out}（鍵の指紋 ${formatKeyFingerprint(signed.issuer.keyId)}）`;
+  },
+
+  async verify(file, { trust = [] }) {
+    if (!file || trust.length === 0) throw usage('FILE と --trust PUBLIC.pem を指定してください。');
+    const trustedKeys = await readTrustedKeys(trust);
+    const parsed = parseBundle(await readBundleFile(file), { trustedKeys });
+    if (!parsed.ok) throw invalid(parsed.error);
+    return `有効: 信頼する鍵（${parsed.signer.label}、指紋 ${formatKeyFingerprint(parsed.signer.keyId)}）で正しく署名されています。`;
+  },
+
+  async inspect(file, { trust = [] }) {
+    if (!file) throw usage('FILE を指定してください。');
+    const bytes = await readBundleFile(file);
+    const trustedKeys = await readTrustedKeys(trust);
+    const read = readUnverifiedBundle(bytes);
+    if (!read.ok) throw invalid(read.error);
+    const summary = summarizeBundle(read.bundle);
+    const verified = trust.length > 0 ? parseBundle(bytes, { trustedKeys }) : null;
+    const status = !verified
+      ? '未確認（--trust で公開鍵を指定すると検証します）'
+      : verified.ok
+        ? `有効（${verified.signer.label}）`
+        : `無効 — ${describeBundleError(verified.error)}`;
+    const counts = recordTypes.map((type) => {
+      const { total, deleted } = summary.counts[type];
+      return `  ${recordTypeLabels[type]}: ${total}件${deleted ? `（うち削除 ${deleted}件）` : ''}`;
+    });
+    return [
+      `発行元: ${summary.issuer.label}（${summary.issuer.department}）`,
+      `作成日時: ${summary.createdAt}  種類: ${summary.kind === 'full' ? '全件' : '差分'}  通し番号: ${summary.sequence}`,
+      `バンドルID: ${summary.bundleId}`,
+      '記録:',
+      ...counts,
+      `添付ファイル: ${summary.attachmentCount}件（${summary.attachmentBytes} バイト）`,
+      `鍵ID: ${summary.issuer.keyId}`,
+      `鍵の指紋: ${formatKeyFingerprint(read.bundle.issuer.keyId)}`,
+      `署名: ${status}`,
+    ].join('\n');
+  },
+
+  async fingerprint(file) {
+    if (!file) throw usage('鍵ファイルを指定してください。');
+    const text = await readText(file);
+    const key = publicKeyOfPem(text);
+    if (!key.ok) throw new Exit(1, `${file}: ${describeKeyError(key.error)}`);
+    const keyId = computeKeyId(key.publicKey);
+    return `鍵ID: ${keyId}\n指紋: ${formatKeyFingerprint(keyId)}`;
+  },
+
+  async canonical(file, { out }) {
+    if (!file || !out) throw usage('FILE と --out を指定してください。');
+    const json = decodeBundleJson(await readBundleFile(file), MAX_BUNDLE_BYTES);
+    if (!json.ok) throw invalid(json.error);
+    if (typeof json.value !== 'object' || json.value === null || Array.isArray(json.value))
+      throw invalid({ kind: 'notSonaeBundle' });
+    await writePath(out, canonicalBundleBytes(json.value as Record<string, unknown>));
+    return `署名の対象を書き出しました: ${out}`;
+  },
+
+  async signature(file, { out }) {
+    if (!file || !out) throw usage('FILE と --out を指定してください。');
+    const json = decodeBundleJson(await readBundleFile(file), MAX_BUNDLE_BYTES);
+    if (!json.ok) throw invalid(json.error);
+    const signature = (json.value as { signature?: { value?: unknown } } | null)?.signature;
+    if (!signature) throw invalid({ kind: 'missingSignature' });
+    const bytes =
+      typeof signature.value === 'string' ? decodeSignatureValue({ value: signature.value }) : null;
+    if (!bytes)
+      throw invalid({
+        kind: 'malformedSignature',
+        detail: '署名値が64バイトの Base64url ではありません',
+      });
+    await writePath(out, bytes);
+    return `署名値を書き出しました: ${out}`;
+  },
+};
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        key: { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usage(`引数が正しくありません: ${(error as Error).message}`);
+  }
+  const [command, file, ...extra] = parsed.positionals;
+  if (parsed.values.help) throw new Exit(0, USAGE);
+  if (!command) throw usage('コマンドを指定してください。');
+  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+  if (!run) throw usage(`不明なコマンドです: ${command}`);
+  if (extra.length > 0) throw usage(`余分な引数があります: ${extra.join(' ')}`);
+  console.log(await run(file, parsed.values));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof Exit) {
+    (error.code === 0 ? console.log : console.error)(error.message);
+    process.exitCode = error.code;
+    return;
+  }
+  console.error('予期しないエラーが発生しました:', error);
+  process.exitCode = 2;
+});

@@ -1,0 +1,142 @@
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
+import { stationLabel } from '../domain/station.ts';
+import { nowIso } from '../domain/dateTime.ts';
+import { toBundleRecord, type BundleRecord } from '../exchange/bundleRecord.ts';
+import { bundleFileName, createBundle, createBundleAttachment, serializeBundle } from '../exchange/createBundle.ts';
+import { signBundle } from '../exchange/bundleSignature.ts';
+import type { BundleAttachment, BundleKind } from '../exchange/bundleFormat.ts';
+import { recordTables } from './database.ts';
+import { exchangeTables, type ExportedRevRow } from './exchangeTables.ts';
+import { ensureStationKey } from './keyStore.ts';
+import { getDatabase } from './instance.ts';
+import { loadStation } from './station.ts';
+import { LAST_EXPORT_AT_KEY } from './storageHealth.ts';
+import { StationMissingError } from './errors.ts';
+
+// DO NOT RENAME: settings key stored in IndexedDB (this station's last bundle sequence).
+const SEQUENCE_SETTING = 'exchangeSequence';
+
+export interface ExportOptions {
+  /** 'delta': only records with a revision not yet written to any export from this PC. */
+  kind: BundleKind;
+  types: readonly RecordType[];
+}
+
+export interface ExportResult {
+  fileName: string;
+  text: string;
+  sequence: number;
+  records: number;
+  attachments: number;
+}
+
+type AnyRecord = RecordOf<RecordType>;
+
+interface Collected {
+  records: BundleRecord[];
+  exported: ExportedRevRow[];
+  attachmentIds: Set<string>;
+}
+
+/** Reads the chosen records with their conflict siblings; for a delta only unexported ones. */
+async function collectRecords(options: ExportOptions): Promise<Collected> {
+  const db = getDatabase();
+  const { conflicts, exportedRevs } = exchangeTables(db);
+  const tables = options.types.map((type) => db.table(recordTables[type]));
+  return db.transaction('r', [...tables, conflicts, exportedRevs], async () => {
+    const siblingRows = await conflicts.toArray();
+    const already = new Map<string, Set<string>>();
+    if (options.kind === 'delta')
+      for (const row of await exportedRevs.toArray()) already.set(`${row.type}/${row.id}`, new Set(row.revs));
+    const collected: Collected = { records: [], exported: [], attachmentIds: new Set() };
+    for (const type of recordTypes.filter((t) => options.types.includes(t))) {
+      const siblingsOf = new Map<string, AnyRecord[]>();
+      for (const row of siblingRows)
+        if (row.type === type) siblingsOf.set(row.id, [...(siblingsOf.get(row.id) ?? []), row.record]);
+      for (const record of (await db.recordTable(type).toArray()) as AnyRecord[]) {
+        const siblings = siblingsOf.get(record.id) ?? [];
+        const revs = [record.rev, ...siblings.map((s) => s.rev)];
+        const seen = already.get(`${type}/${record.id}`);
+        if (seen && revs.every((rev) => seen.has(rev))) continue;
+        collected.records.push(toBundleRecord(type, record as never, siblings as never[]));
+        collected.exported.push({ type, id: record.id, revs });
+        for (const leaf of [record, ...siblings])
+          for (const ref of (leaf as { attachments?: { id: string }[] }).attachments ?? [])
+            collected.attachmentIds.add(ref.id);
+      }
+    }
+    return collected;
+  });
+}
+
+/** Reserves the next sequence number; a failed export leaves a gap, which receivers accept. */
+async function nextSequence(): Promise<number> {
+  const db = getDatabase();
+  return db.transaction('rw', db.settings, async () => {
+    const current = (await db.settings.get(SEQUENCE_SETTING))?.value;
+    const next = (typeof current === 'number' && Number.isSafeInteger(current) ? current : 0) + 1;
+    await db.settings.put({ key: SEQUENCE_SETTING, value: next });
+    return next;
+  });
+}
+
+async function loadAttachments(ids: Set<string>): Promise<BundleAttachment[]> {
+  const rows = await getDatabase().attachments.bulkGet([...ids]);
+  const attachments: BundleAttachment[] = [];
+  for (const row of rows) {
+    // Bytes may be missing on this PC (a record received without them): the reference travels alone.
+    if (!row) continue;
+    const bytes = await readBlobBytes(row.blob);
+    attachments.push(createBundleAttachment(row.id, row.blob.type || 'application/octet-stream', bytes));
+  }
+  return attachments;
+}
+
+/**
+ * Builds and signs a bundle of the chosen record types, then notes what was exported (for the
+ * next delta), the sequence and 'lastExportAt'. Returns the file name and text to download;
+ * null when a delta has nothing new.
+ */
+export async function exportBundle(options: ExportOptions, date: Date = new Date()): Promise<ExportResult | null> {
+  const station = await loadStation();
+  if (!station) throw new StationMissingError('station not set up');
+  const key = await ensureStationKey();
+  const collected = await collectRecords(options);
+  if (options.kind === 'delta' && collected.records.length === 0) return null;
+  const attachments = await loadAttachments(collected.attachmentIds);
+  const sequence = await nextSequence();
+  const unsigned = createBundle({
+    issuer: { stationId: station.id, label: stationLabel(station), department: station.department },
+    sequence,
+    kind: options.kind,
+    records: collected.records,
+    attachments,
+    createdAt: date.toISOString(),
+  });
+  const text = serializeBundle(signBundle(unsigned, key.privateKey));
+  const fileName = bundleFileName(station.department, date, sequence);
+  await markExported(collected.exported);
+  return { fileName, text, sequence, records: collected.records.length, attachments: attachments.length };
+}
+
+/** Exports change no data, so they are not audited; the storage-health panel reads lastExportAt. */
+async function markExported(rows: ExportedRevRow[]): Promise<void> {
+  const db = getDatabase();
+  const { exportedRevs } = exchangeTables(db);
+  await db.transaction('rw', exportedRevs, db.settings, async () => {
+    await exportedRevs.bulkPut(rows);
+    await db.settings.put({ key: LAST_EXPORT_AT_KEY, value: nowIso() });
+  });
+}
+
+/** Blob bytes; FileReader where Blob.arrayBuffer is missing (jsdom's Blob in unit tests). */
+function readBlobBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsArrayBuffer(blob);
+  });
+}
