@@ -24,6 +24,8 @@ export default defineConfig({
       strategies: 'generateSW',
       injectRegister: false,
       manifestFilename: 'manifest.webmanifest',
+      // The glob below already precaches public/icons; listing them twice is only noise.
+      includeManifestIcons: false,
       manifest: {
         lang: 'ja',
         dir: 'ltr',

@@ -9,6 +9,7 @@ import { IncidentDetailPage } from '../features/incidents/IncidentDetailPage.tsx
 import { SystemsPage } from '../features/systems/SystemsPage.tsx';
 import { SystemEditPage } from '../features/systems/SystemEditPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { ExchangePage } from '../features/exchange/ExchangePage.tsx';
 import { DatabaseProblemBanner } from './DatabaseProblemBanner.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -45,7 +46,7 @@ export function App() {
             <Route path="systems" element={<SystemsPage />} />
             <Route path="systems/new" element={<SystemEditPage />} />
             <Route path="systems/:id/edit" element={<SystemEditPage />} />
-            <Route path="exchange" element={<NotReadyPage title="データ交換" />} />
+            <Route path="exchange" element={<ExchangePage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<NotReadyPage title="ページが見つかりません" missing />} />
           </Route>

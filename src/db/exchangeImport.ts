@@ -90,14 +90,10 @@ export async function prepareImport(
   const allowed = allowedRecordTypes(signer.role);
   const refused: PreviewRow[] = [];
   const incoming: IncomingLeaf[] = [];
+  const notAllowed: { leaves: IncomingLeaf[]; row: PreviewRow }[] = [];
   bundle.records.forEach((record, index) => {
     const title = String(record.data.title ?? record.data.name ?? record.id);
     const { type, id } = record;
-    if (!allowed.includes(type)) {
-      const reason = describeBundleError({ kind: 'roleNotAllowed', role: signer.role, index, type, id });
-      refused.push({ type, id, title, change: 'refused', reason });
-      return;
-    }
     const leaves = fromBundleLeaves(record);
     if (!leaves.ok) {
       const issue = leaves.issues[0]!;
@@ -105,11 +101,27 @@ export async function prepareImport(
       refused.push({ type, id, title, change: 'refused', reason });
       return;
     }
-    for (const leaf of leaves.leaves) incoming.push({ type, record: leaf });
+    const typed = leaves.leaves.map((leaf) => ({ type, record: leaf }));
+    if (allowed.includes(type)) incoming.push(...typed);
+    else {
+      const reason = describeBundleError({ kind: 'roleNotAllowed', role: signer.role, index, type, id });
+      notAllowed.push({ leaves: typed, row: { type, id, title, change: 'refused', reason } });
+    }
   });
+  // A record the signer may not write is refused only if it would change something: a
+  // department relaying the IT section's own lists back is harmless and shown as unchanged.
+  const relayed = await planMerge(db, notAllowed.flatMap((n) => n.leaves));
+  const unchangedIds = new Set(relayed.filter((p) => p.change === 'unchanged').map((p) => `${p.type}/${p.id}`));
+  const notAllowedRows = notAllowed.map(({ row }) =>
+    unchangedIds.has(`${row.type}/${row.id}`) ? { ...row, change: 'unchanged' as const, reason: undefined } : row,
+  );
 
   const plan = await planMerge(db, incoming);
-  const rows: PreviewRow[] = [...plan.map(({ type, id, title, change }) => ({ type, id, title, change })), ...refused];
+  const rows: PreviewRow[] = [
+    ...plan.map(({ type, id, title, change }) => ({ type, id, title, change })),
+    ...notAllowedRows.map(({ reason, ...row }) => (reason ? { ...row, reason } : row)),
+    ...refused,
+  ];
   return {
     ok: true,
     preview: {
@@ -173,8 +185,10 @@ export async function applyImport(preview: ImportPreview): Promise<{ counts: Imp
         }));
       if (added.length) await db.attachments.bulkAdd(added);
 
-      const refusedRows = preview.rows.filter((row) => row.change === 'refused');
-      const counts = countRows([...plan, ...refusedRows], added.length);
+      // Rows not merged (refused, or relayed unchanged) are counted as the preview showed them.
+      const merged = new Set(plan.map((p) => `${p.type}/${p.id}`));
+      const otherRows = preview.rows.filter((row) => !merged.has(`${row.type}/${row.id}`));
+      const counts = countRows([...plan, ...otherRows], added.length);
       const at = nowIso();
       const row: ImportRow = {
         at,

@@ -46,8 +46,14 @@ describe('update from one build to the next', () => {
     await waitForServiceWorkerControl(page);
     expect(await runningBuild()).toBe(buildA);
     await putDraftRaw(page, 'incident:new', { title: '窓口PC-01で印刷できない' });
-    // Marks this document: it survives only if the page is not reloaded.
-    await page.evaluate(() => Object.assign(window, { sonaeSameDocument: true }));
+    // A second tab on the same build, as staff often have.
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.getByText('架空市 市民課 窓口PC-01').waitFor();
+    // Marks each document: the mark survives only if the page is not reloaded.
+    for (const tab of [page, other]) {
+      await tab.evaluate(() => Object.assign(window, { sonaeSameDocument: true }));
+    }
 
     server.setRoot(join(workDir, 'b'));
     await page.evaluate(async () => {
@@ -70,6 +76,16 @@ describe('update from one build to the next', () => {
     expect(await page.evaluate(() => 'sonaeSameDocument' in window)).toBe(false);
     expect(await getDraftRaw(page, 'incident:new')).toEqual({ title: '窓口PC-01で印刷できない' });
     expect(await page.getByText('新しい版があります').count()).toBe(0);
+
+    // The other tab was not reloaded under its user either; it offers the switch instead.
+    const otherPrompt = other.getByRole('status').filter({ hasText: '新しい版があります' });
+    await otherPrompt.waitFor();
+    expect(await other.evaluate(() => 'sonaeSameDocument' in window)).toBe(true);
+    await Promise.all([
+      other.waitForEvent('load'),
+      otherPrompt.getByRole('button', { name: '更新する' }).click(),
+    ]);
+    expect(await other.locator('[data-build-id]').getAttribute('data-build-id')).toBe(buildB);
 
     // The new build is the offline copy now.
     await server.close();

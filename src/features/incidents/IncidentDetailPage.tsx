@@ -13,6 +13,7 @@ import { usePageTitle } from '../common/usePageTitle.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useSystemNames } from './useSystemNames.ts';
 import { AttachmentView } from './AttachmentView.tsx';
+import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
 
 function Item({ label, value, mono = false }: { label: string; value: string | null | undefined; mono?: boolean }) {
   return (
@@ -72,6 +73,7 @@ export function IncidentDetailPage() {
         <h1>
           <StatusBadge status={record.status} /> {record.title}
         </h1>
+        <ConflictBadge type="incident" id={record.id} />
         <Link className="button primary" to={`/incidents/${record.id}/edit`}>
           編集
         </Link>

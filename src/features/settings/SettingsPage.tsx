@@ -3,6 +3,7 @@ import { usePageTitle } from '../common/usePageTitle.ts';
 import { StationFormFields } from './StationFormFields.tsx';
 import { AuditTrailSection } from './AuditTrailSection.tsx';
 import { StorageHealthPanel } from '../../app/StorageHealthPanel.tsx';
+import { KeysSection } from '../exchange/KeysSection.tsx';
 
 export function SettingsPage() {
   usePageTitle('設定');
@@ -26,6 +27,7 @@ export function SettingsPage() {
       </section>
       <AuditTrailSection />
       <StorageHealthPanel />
+      <KeysSection />
     </section>
   );
 }

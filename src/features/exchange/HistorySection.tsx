@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useImportHistory } from '../../db/exchangeHistory.ts';
+import { restoreSnapshot, useSnapshots, type SnapshotSummary } from '../../db/snapshots.ts';
+import { describeStorageError } from '../../db/errors.ts';
+import { formatDateTimeShort } from '../../domain/dateTime.ts';
+import { Banner } from '../common/Banner.tsx';
+import { describeCounts } from './ImportSection.tsx';
+
+/** 取り込み履歴 and the automatic pre-import snapshots (「取り込み前に戻す」). */
+export function HistorySection() {
+  const history = useImportHistory();
+  const snapshots = useSnapshots();
+  const [confirming, setConfirming] = useState<SnapshotSummary | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+
+  async function restore(snapshot: SnapshotSummary) {
+    setConfirming(null);
+    try {
+      await restoreSnapshot(snapshot.seq);
+      setMessage({ kind: 'success', text: `「${snapshot.fileName}」を取り込む前の状態に戻しました。` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeStorageError(error) });
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">取り込み履歴</h2>
+      {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
+      {!history ? null : history.length === 0 ? (
+        <p>まだ取り込んだファイルはありません。</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">日時</th>
+                <th scope="col">ファイル</th>
+                <th scope="col">発行元</th>
+                <th scope="col">通し番号</th>
+                <th scope="col">結果</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((row) => (
+                <tr key={row.seq}>
+                  <td>{formatDateTimeShort(row.at)}</td>
+                  <td>{row.fileName}</td>
+                  <td>{row.issuerLabel}</td>
+                  <td>{row.sequence}</td>
+                  <td>
+                    {describeCounts(row.counts)}
+                    {row.undoneAt ? `（${formatDateTimeShort(row.undoneAt)} に取り消し）` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {snapshots && snapshots.length > 0 ? (
+        <>
+          <h3>取り込み前の状態（直近{snapshots.length}件）</h3>
+          <ul className="snapshot-list">
+            {snapshots.map((snapshot) => (
+              <li key={snapshot.seq}>
+                {formatDateTimeShort(snapshot.at)}「{snapshot.fileName}」の取り込み前{' '}
+                <button type="button" onClick={() => setConfirming(snapshot)}>
+                  取り込み前に戻す
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {confirming ? (
+        <div className="confirm card" role="alertdialog" aria-labelledby="restore-title">
+          <p id="restore-title">
+            「{confirming.fileName}」を取り込む前の状態に戻しますか？ それ以降の取り込みと、その後にこの端末で行った変更も元に戻ります。
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void restore(confirming)}>
+              戻す
+            </button>
+            <button type="button" onClick={() => setConfirming(null)} autoFocus>
+              やめる
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useRef, useState } from 'react';
+import { applyImport, prepareImport, ImportRefusedError, type ImportPreview } from '../../db/exchangeImport.ts';
+import { describeStorageError } from '../../db/errors.ts';
+import type { ImportCounts } from '../../db/exchangeTables.ts';
+import { describeBundleError, type BundleError } from '../../exchange/bundleErrors.ts';
+import { Banner } from '../common/Banner.tsx';
+import { readFileBytes } from './download.ts';
+import { loadDeploymentConfig } from './deploymentConfig.ts';
+import { ImportPreviewTable } from './ImportPreviewTable.tsx';
+import { TrustKeyForm } from './TrustKeyForm.tsx';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'checking' }
+  | { step: 'refused'; error: BundleError; file: File }
+  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'applying'; preview: ImportPreview }
+  | { step: 'done'; fileName: string; counts: ImportCounts }
+  | { step: 'failed'; message: string };
+
+export function describeCounts(counts: ImportCounts): string {
+  return `新規 ${counts.new}件・更新 ${counts.updated}件・競合 ${counts.conflict}件・変更なし ${counts.unchanged}件・取り込めない記録 ${counts.refused}件・添付 ${counts.attachments}件`;
+}
+
+/** 取り込む: choose a file → checks and preview → 「取り込む」 → result. Nothing is written before the confirm. */
+export function ImportSection() {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const input = useRef<HTMLInputElement>(null);
+
+  async function check(file: File | undefined) {
+    if (!file) return;
+    setState({ step: 'checking' });
+    try {
+      const config = await loadDeploymentConfig();
+      const prepared = await prepareImport(file.name, await readFileBytes(file), config.status === 'ok' ? config.keys : []);
+      setState(prepared.ok ? { step: 'preview', preview: prepared.preview } : { step: 'refused', error: prepared.error, file });
+    } catch (error) {
+      setState({ step: 'failed', message: describeStorageError(error) });
+    }
+  }
+
+  async function confirm(preview: ImportPreview) {
+    setState({ step: 'applying', preview });
+    try {
+      const { counts } = await applyImport(preview);
+      setState({ step: 'done', fileName: preview.fileName, counts });
+    } catch (error) {
+      if (error instanceof ImportRefusedError) setState({ step: 'failed', message: `${error.message} データは変更していません。` });
+      else setState({ step: 'failed', message: `${describeStorageError(error)} データは変更していません。` });
+    }
+  }
+
+  function reset() {
+    setState({ step: 'idle' });
+    if (input.current) input.current.value = '';
+  }
+
+  return (
+    <section className="card" aria-labelledby="import-heading">
+      <h2 id="import-heading">取り込む</h2>
+      <p className="hint">
+        受け取ったファイル（.sonae.json）を選ぶと、署名と内容を確認して、取り込んだ場合の変化を表示します。「取り込む」を押すまでデータは変わりません。
+      </p>
+      <label className="file-picker">
+        取り込むファイルを選ぶ
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void check(e.target.files?.[0])}
+        />
+      </label>
+      {state.step === 'checking' ? <p role="status">ファイルを確認しています…</p> : null}
+      {state.step === 'failed' ? <Banner kind="error">{state.message}</Banner> : null}
+      {state.step === 'refused' ? (
+        <>
+          <Banner kind="error">
+            取り込めません: {describeBundleError(state.error)} データは変更していません。
+          </Banner>
+          {state.error.kind === 'untrustedKey' ? (
+            <div className="card untrusted-key">
+              <h3>この鍵を信頼する</h3>
+              <p>
+                発行元「{state.error.issuerLabel}」の鍵の指紋: <strong className="fingerprint">{state.error.fingerprint}</strong>
+              </p>
+              <p>
+                発行元に電話などで指紋を読み上げてもらい、一致を確かめてから、発行元の公開鍵ファイルを選んで登録してください。登録後にもう一度確認します。
+              </p>
+              <TrustKeyForm
+                expectedKeyId={state.error.keyId}
+                defaultLabel={state.error.issuerLabel}
+                onTrusted={() => void check(state.file)}
+              />
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {state.step === 'preview' || state.step === 'applying' ? (
+        <div className="import-preview">
+          <h3>取り込みの確認: {state.preview.fileName}</h3>
+          <p>
+            発行元: {state.preview.bundle.issuer.label}（署名: {state.preview.signer.label}）・通し番号 {state.preview.bundle.sequence}・
+            {state.preview.bundle.kind === 'full' ? 'すべて' : '変更分'}
+          </p>
+          <p>
+            <strong>{describeCounts({ ...state.preview.counts, attachments: state.preview.attachmentBytes.size })}</strong>
+          </p>
+          <ImportPreviewTable rows={state.preview.rows} />
+          <p className="hint">取り込む直前の状態は自動で保存され、「取り込み履歴」から「取り込み前に戻す」で戻せます。</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={state.step === 'applying'} onClick={() => void confirm(state.preview)}>
+              {state.step === 'applying' ? '取り込み中…' : '取り込む'}
+            </button>
+            <button type="button" onClick={reset}>
+              やめる
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {state.step === 'done' ? (
+        <Banner kind="success">
+          「{state.fileName}」を取り込みました: {describeCounts(state.counts)}
+          {state.counts.conflict > 0 ? ' 競合した記録は下の「競合している記録」で確認してください。' : ''}
+        </Banner>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  bundleFileName,
+  createBundle,
+  createBundleAttachment,
+  serializeBundle,
+  summarizeBundle,
+} from '../../../src/exchange/createBundle.ts';
+import { describeBundleError, type BundleError } from '../../../src/exchange/bundleErrors.ts';
+import { buildFixtureBundle, buildFixtureRecords, FIXTURE_ISSUER, FIXTURE_PNG } from '../../fixtures/bundles/fixtureRecords.ts';
+import { signedBundle } from './bundleHelpers.ts';
+
+describe('createBundle', () => {
+  it('writes the envelope members in the documented order, with defaults', () => {
+    const bundle = createBundle({ issuer: FIXTURE_ISSUER, sequence: 3, kind: 'delta', records: [] });
+    expect(Object.keys(bundle)).toEqual([
+      'format',
+      'formatVersion',
+      'bundleId',
+      'createdAt',
+      'issuer',
+      'sequence',
+      'kind',
+      'records',
+      'attachments',
+    ]);
+    expect(bundle).toMatchObject({ format: 'sonae-bundle', formatVersion: 1, sequence: 3, kind: 'delta', attachments: [] });
+    expect(bundle.bundleId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Date.parse(bundle.createdAt)).not.toBeNaN();
+  });
+
+  it('throws rather than build a bundle the receiver would refuse', () => {
+    const records = buildFixtureRecords();
+    expect(() => createBundle({ issuer: FIXTURE_ISSUER, sequence: 0, kind: 'full', records })).toThrow(/invalid bundle/);
+    expect(() =>
+      createBundle({ issuer: FIXTURE_ISSUER, sequence: 1, kind: 'full', records: [...records, records[0]!] }),
+    ).toThrow(/2回/);
+    const bad = createBundleAttachment('00000000-0000-4000-8000-000000000006', 'image/png', FIXTURE_PNG);
+    expect(() =>
+      createBundle({ issuer: FIXTURE_ISSUER, sequence: 1, kind: 'full', records, attachments: [{ ...bad, size: 1 }] }),
+    ).toThrow(/添付/);
+  });
+});
+
+describe('serializeBundle', () => {
+  it('writes pretty UTF-8 JSON with a trailing newline and keeps Japanese readable', () => {
+    const text = serializeBundle(signedBundle());
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "format": "sonae-bundle",\n');
+    expect(text).toContain('住民記録システム');
+    expect(text.trimEnd().endsWith('}\n}')).toBe(true);
+  });
+});
+
+describe('bundleFileName', () => {
+  const date = new Date(2026, 10, 21, 9, 5);
+
+  it.each([
+    ['情報政策課', 'sonae_情報政策課_20261121-0905_7.sonae.json'],
+    ['市民課 窓口', 'sonae_市民課-窓口_20261121-0905_7.sonae.json'],
+    ['総務課/庶務_係', 'sonae_総務課-庶務-係_20261121-0905_7.sonae.json'],
+    ['a:b*c?"<>|', 'sonae_a-b-c_20261121-0905_7.sonae.json'],
+    ['..\\..\\etc', 'sonae_etc_20261121-0905_7.sonae.json'],
+    ['', 'sonae_部署未設定_20261121-0905_7.sonae.json'],
+  ])('%j → %s', (department, name) => {
+    expect(bundleFileName(department, date, 7)).toBe(name);
+  });
+});
+
+describe('summarizeBundle', () => {
+  it('counts records per type, tombstones and attachment bytes', () => {
+    const summary = summarizeBundle(buildFixtureBundle());
+    expect(summary.counts).toEqual({
+      system: { total: 1, deleted: 0 },
+      incident: { total: 1, deleted: 0 },
+      contact: { total: 2, deleted: 1 },
+      incidentLevel: { total: 1, deleted: 0 },
+      procedure: { total: 1, deleted: 0 },
+    });
+    expect(summary).toMatchObject({ attachmentCount: 1, attachmentBytes: FIXTURE_PNG.length, sequence: 1, kind: 'full' });
+  });
+});
+
+describe('describeBundleError', () => {
+  it('gives a Japanese sentence for every kind', () => {
+    const errors: BundleError[] = [
+      { kind: 'tooLarge', size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 },
+      { kind: 'empty' },
+      { kind: 'foreignFile', looksLike: 'zip' },
+      { kind: 'notUtf8' },
+      { kind: 'notJson' },
+      { kind: 'truncated' },
+      { kind: 'forbiddenKey', key: '__proto__', path: 'records[0].data' },
+      { kind: 'duplicateKey', key: 'name' },
+      { kind: 'unsafeNumber', path: 'sequence' },
+      { kind: 'invalidText', path: 'records[0].data.notes' },
+      { kind: 'notSonaeBundle' },
+      { kind: 'tooNew', formatVersion: 2 },
+      { kind: 'unsupportedFormatVersion' },
+      { kind: 'missingSignature' },
+      { kind: 'malformedSignature', detail: '形式' },
+      { kind: 'unknownField', path: '', keys: ['extra'] },
+      { kind: 'invalidEnvelope', path: 'createdAt', message: '日時の形式が正しくありません' },
+      { kind: 'invalidRecord', index: 0, type: 'incident', id: 'x', path: 'data.title', message: '件名を入力してください' },
+      { kind: 'duplicateRecord', type: 'system', id: 'x' },
+      { kind: 'duplicateAttachment', id: 'x' },
+      { kind: 'attachmentMismatch', id: 'x', problem: 'sha256' },
+      { kind: 'untrustedKey', keyId: 'k', fingerprint: '0000-0000-0000-0000-0000', issuerLabel: '市民課' },
+      { kind: 'badSignature' },
+      { kind: 'roleNotAllowed', role: 'department', index: 0, type: 'contact', id: 'x' },
+      { kind: 'replayed', sequence: 3, lastSeen: 4 },
+    ];
+    const messages = errors.map(describeBundleError);
+    for (const message of messages) expect(message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    expect(new Set(messages).size).toBe(messages.length);
+    expect(messages[0]).toBe('ファイルが大きすぎます（300 MB）。読み込めるのは 200 MB までです。');
+  });
+});
