@@ -62,7 +62,6 @@ async function main() {
       records,
     );
 
-    const countText = page.locator('.result-count');
     const expectCount = `${COUNT}件`;
 
     // Cold open: a fresh page load straight into the list.

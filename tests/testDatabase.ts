@@ -5,7 +5,7 @@ import { saveStation } from '../src/db/station.ts';
 import type { Station } from '../src/domain/station.ts';
 
 /** A fresh, private IndexedDB per test: nothing leaks between cases. */
-export function useFreshDatabase(): { db: SonaeDatabase; indexedDB: IDBFactory } {
+export function openFreshDatabase(): { db: SonaeDatabase; indexedDB: IDBFactory } {
   const indexedDB = new IDBFactory();
   const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
   setDatabase(db);
@@ -14,7 +14,7 @@ export function useFreshDatabase(): { db: SonaeDatabase; indexedDB: IDBFactory }
 
 /** A fresh database with a station already set up. */
 export async function freshDatabaseWithStation(): Promise<{ db: SonaeDatabase; station: Station }> {
-  const { db } = useFreshDatabase();
+  const { db } = openFreshDatabase();
   const station = await saveStation({
     municipality: '架空市',
     department: '市民課',

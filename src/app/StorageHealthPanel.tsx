@@ -61,7 +61,7 @@ export function StorageHealthPanel() {
         </dd>
         <dt>データの置き場所</dt>
         <dd>
-          この端末のブラウザの中（<code>{window.location.origin}</code>
+          この端末のブラウザーの中（<code>{window.location.origin}</code>
           ）。アドレスのホスト名やポート番号が変わると、ここにあるデータは見えなくなります。別のアドレスや別の端末へ移すときは「データ交換」で書き出し、移し先で読み込んでください。
         </dd>
         <dt>版</dt>
@@ -83,7 +83,7 @@ function PersistenceStatus({
   if (!info.isAvailable || info.isPersisted === null)
     return <>この接続（HTTP など）では確認できません。</>;
   if (info.isPersisted)
-    return <>保護されています（容量が足りなくなってもブラウザは消しません）。</>;
+    return <>保護されています（容量が足りなくなってもブラウザーは消しません）。</>;
   const protect = async () => {
     const granted = await requestPersistentStorage();
     setRefusal(!granted);
@@ -91,14 +91,14 @@ function PersistenceStatus({
   };
   return (
     <>
-      保護されていません。ディスクの空きが少なくなると、ブラウザがデータを消すことがあります。
+      保護されていません。ディスクの空きが少なくなると、ブラウザーがデータを消すことがあります。
       <button type="button" onClick={() => void protect()}>
         保存領域を保護する
       </button>
       {refusal && (
         <span role="status">
           {' '}
-          ブラウザが保護を認めませんでした。備えをブックマークに登録して日常的に使うと認められやすくなります。定期的な書き出しも続けてください。
+          ブラウザーが保護を認めませんでした。備えをブックマークに登録して日常的に使うと認められやすくなります。定期的な書き出しも続けてください。
         </span>
       )}
     </>

@@ -126,6 +126,21 @@ describe('export → import between two stations', () => {
     expect(await it_.db.systems.count()).toBe(0);
   });
 
+  it('does not refuse a relayed record the signer may not write when it changes nothing', async () => {
+    it_.use();
+    const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+    await trustStation(dept, it_, 'it-section', '情報政策課');
+    await importInto(dept, await exportFrom(it_, 'full', ['system'] as never));
+    dept.use();
+    await saveRecord('incident', emptyIncident({ title: 'A', systemId: system.id, occurredAt: AT }));
+    await trustStation(it_, dept, 'department', '市民課');
+    const { preview } = await importInto(it_, await exportFrom(dept, 'full', ['system', 'incident'] as never));
+    expect(preview.rows.map((r) => [r.type, r.change]).sort()).toEqual([
+      ['incident', 'new'],
+      ['system', 'unchanged'],
+    ]);
+  });
+
   it('keeps a concurrent edit on both sides as a conflict that travels, and a resolution settles it everywhere', async () => {
     dept.use();
     const incident = await newIncident('窓口端末が固まる');

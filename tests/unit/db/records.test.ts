@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshDatabaseWithStation, useFreshDatabase } from '../../testDatabase.ts';
+import { freshDatabaseWithStation, openFreshDatabase } from '../../testDatabase.ts';
 import { deleteRecord, saveRecord } from '../../../src/db/records.ts';
 import { RecordValidationError, StaleRecordError, StationMissingError } from '../../../src/db/errors.ts';
 import { emptySystem } from '../../../src/domain/system.ts';
@@ -54,7 +54,7 @@ describe('saveRecord', () => {
   });
 
   it('refuses to write before the station is set up', async () => {
-    const { db } = useFreshDatabase();
+    const { db } = openFreshDatabase();
     await expect(saveRecord('system', { ...emptySystem(), name: 'A' })).rejects.toBeInstanceOf(
       StationMissingError,
     );
