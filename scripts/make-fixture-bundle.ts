@@ -60,6 +60,14 @@ async function main() {
 
   // Honestly signed by a key the receiver has not trusted.
   await writeBundle('untrusted.sonae.json', otherSigned);
+
+  // The small worked example quoted in docs/bundle-format.md: one incident level.
+  const example = buildFixtureBundle({
+    records: signed.records.filter((r) => r.type === 'incidentLevel'),
+    attachments: [],
+    bundleId: '00000000-0000-4000-8000-000000000901',
+  });
+  await writeBundle('example.sonae.json', signBundle(example, demo));
 }
 
 main().catch((error: unknown) => {

@@ -32,7 +32,8 @@ const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip)$/i;
  */
 export function createReleaseZip(files: Map<string, Uint8Array>, mtime: Date): Uint8Array {
   const missing = REQUIRED_FILES.filter((name) => !files.has(name));
-  if (missing.length > 0) throw new Error(`dist/ is missing ${missing.join(', ')}: run npm run build`);
+  if (missing.length > 0)
+    throw new Error(`dist/ is missing ${missing.join(', ')}: run npm run build`);
   const tree: Zippable = {};
   for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     if (path.endsWith('.map')) continue;

@@ -12,11 +12,7 @@ export type OfflineSupport = 'insecure' | 'unavailable' | 'supported';
 
 /** Where the offline copy stands; `disabled` is the dev server, which has no worker. */
 export type OfflineStatus =
-  | Exclude<OfflineSupport, 'supported'>
-  | 'disabled'
-  | 'installing'
-  | 'ready'
-  | 'failed';
+  Exclude<OfflineSupport, 'supported'> | 'disabled' | 'installing' | 'ready' | 'failed';
 
 export interface ServiceWorkerState {
   offline: OfflineStatus;

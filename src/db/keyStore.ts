@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from '../domain/zodLocale.ts';
 import { nowIso } from '../domain/dateTime.ts';
@@ -107,9 +108,19 @@ export async function replaceStationKey(privateKey: PrivateKey): Promise<Station
   return key;
 }
 
-/** Live station key (made on first use). */
-export function useStationKey(): StationKey | undefined {
-  return useLiveQuery(ensureStationKey, []);
+/** The stored station key, or null when none was made yet (read-only, for live queries). */
+export async function loadStationKey(): Promise<StationKey | null> {
+  const stored = storedKeySchema.safeParse((await getDatabase().settings.get(STATION_KEY_SETTING))?.value);
+  return stored.success ? toStationKey(stored.data.privateKeyPem, stored.data.createdAt) : null;
+}
+
+/** Live station key; makes it on first use (live queries may not write, so that is an effect). */
+export function useStationKey(): StationKey | null | undefined {
+  const key = useLiveQuery(loadStationKey, []);
+  useEffect(() => {
+    if (key === null) void ensureStationKey();
+  }, [key]);
+  return key;
 }
 
 export type TrustKeyResult =

@@ -37,7 +37,8 @@ export function toBundleRecord<T extends RecordType>(
   siblings: readonly RecordOf<T>[] = [],
 ): BundleRecord {
   const bundled: BundleRecord = { type, ...toLeaf(record) };
-  if (siblings.length) bundled.conflicts = siblings.map(({ id: _sid, ...leaf }) => toLeaf(leaf as never));
+  if (siblings.length)
+    bundled.conflicts = siblings.map(({ id: _sid, ...leaf }) => toLeaf(leaf as never));
   return bundled;
 }
 
@@ -68,7 +69,12 @@ export function fromBundleRecord(
   const reserved = [...RECORD_META_KEYS, 'type'].filter((key) => Object.hasOwn(data, key));
   if (reserved.length > 0) {
     const message = `予約された項目名です: ${reserved.join(', ')}`;
-    const issue: z.core.$ZodIssueUnrecognizedKeys = { code: 'unrecognized_keys', keys: reserved, path: [], message };
+    const issue: z.core.$ZodIssueUnrecognizedKeys = {
+      code: 'unrecognized_keys',
+      keys: reserved,
+      path: [],
+      message,
+    };
     return { ok: false, issues: [issue] };
   }
   delete meta.conflicts;
@@ -92,7 +98,9 @@ export function fromBundleLeaves(
     if (!parsed.ok)
       return {
         ok: false,
-        issues: parsed.issues.map((issue) => ({ ...issue, path: ['conflicts', i, ...issue.path] }) as z.core.$ZodIssue),
+        issues: parsed.issues.map(
+          (issue) => ({ ...issue, path: ['conflicts', i, ...issue.path] }) as z.core.$ZodIssue,
+        ),
       };
     leaves.push(parsed.record);
   }

@@ -22,6 +22,7 @@ beforeAll(async () => {
   for (const name of ['dept', 'it'] as const) {
     const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
     const watch = watchContext(context, new URL(server.url).origin);
+    context.setDefaultTimeout(10_000);
     stations[name] = { context, page: await context.newPage(), watch };
   }
 });

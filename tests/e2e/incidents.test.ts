@@ -22,6 +22,33 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('first run without demo data', () => {
+  it('refuses an empty station form, then starts with the station shown in the header', async () => {
+    const fresh = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const first = await fresh.newPage();
+    const freshWatch = watchPage(first, new URL(server.url).origin);
+    await first.goto(server.url);
+    await first.getByRole('button', { name: 'この内容で始める' }).click();
+    await first.getByText('自治体名を入力してください').waitFor();
+    await first.getByText('端末名を入力してください').waitFor();
+    await first.getByLabel('自治体名').fill('架空町');
+    await first.getByLabel('部署').fill('住民課');
+    await first.getByLabel('端末名').fill('窓口PC-02');
+    await first.getByRole('button', { name: 'この内容で始める' }).click();
+    await first.getByText('架空町 住民課 窓口PC-02').waitFor();
+    await first.getByText('まだ障害記録はありません', { exact: false }).waitFor();
+    // The station stays editable under 設定, and the change is audited.
+    await first.getByRole('link', { name: '設定', exact: true }).click();
+    await first.getByLabel('担当者名').fill('佐々木 実');
+    await first.getByRole('button', { name: '保存する' }).click();
+    await first.getByText('架空町 住民課 窓口PC-02（佐々木 実）').waitFor();
+    await first.getByRole('cell', { name: '端末の設定を変更' }).waitFor();
+    expect(freshWatch.problems).toEqual([]);
+    expect(freshWatch.foreignRequests).toEqual([]);
+    await fresh.close();
+  });
+});
+
 describe('incident log in the built app', () => {
   it('starts in Japanese and loads the demo municipality on first run', async () => {
     await page.goto(server.url);

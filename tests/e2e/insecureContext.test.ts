@@ -29,10 +29,9 @@ describe('plain-HTTP intranet origin', () => {
     const page = await context.newPage();
     await page.goto(url);
 
-    expect(await page.evaluate(() => [window.isSecureContext, 'serviceWorker' in navigator])).toEqual([
-      false,
-      false,
-    ]);
+    expect(
+      await page.evaluate(() => [window.isSecureContext, 'serviceWorker' in navigator]),
+    ).toEqual([false, false]);
     const notice = page.getByRole('complementary', {
       name: 'この接続ではオフラインで開けません（管理者の方へ）',
     });

@@ -23,10 +23,14 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 
 /** Builds the app into `outDir` (never dist/) with its own build id, for update tests. */
 export async function buildApp(outDir: string, buildId: string): Promise<void> {
-  await run('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    // Vitest sets NODE_ENV=test, which would make a development build (no service worker).
-    env: { ...process.env, NODE_ENV: 'production', SONAE_BUILD_ID: buildId },
-  });
+  await run(
+    'node_modules/.bin/vite',
+    ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      // Vitest sets NODE_ENV=test, which would make a development build (no service worker).
+      env: { ...process.env, NODE_ENV: 'production', SONAE_BUILD_ID: buildId },
+    },
+  );
 }
 
 /** Writes a row straight into the app's IndexedDB `drafts` table, as an autosave would. */

@@ -1,7 +1,12 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, decodeBase64Url, encodeBase64, encodeBase64Url } from '../../../src/exchange/base64.ts';
+import {
+  decodeBase64,
+  decodeBase64Url,
+  encodeBase64,
+  encodeBase64Url,
+} from '../../../src/exchange/base64.ts';
 import { encode } from './bundleHelpers.ts';
 
 describe('Base64 codecs', () => {

@@ -27,7 +27,10 @@ export function readFixture(name: string): Uint8Array {
  * A signed demo bundle after `change` edited its unsigned form: how the tests build files that
  * are correctly signed yet wrong inside (signBundle signs whatever it is given).
  */
-export function signedBundle(change: (bundle: UnsignedBundle) => void = () => {}, key = demoKey): Bundle {
+export function signedBundle(
+  change: (bundle: UnsignedBundle) => void = () => {},
+  key = demoKey,
+): Bundle {
   const bundle = structuredClone(buildFixtureBundle());
   change(bundle);
   return signBundle(bundle, key);

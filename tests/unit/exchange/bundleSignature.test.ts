@@ -14,7 +14,15 @@ import { createTrustedKey } from '../../../src/exchange/bundleTrust.ts';
 import { parseBundle } from '../../../src/exchange/parseBundle.ts';
 import { serializeBundle } from '../../../src/exchange/createBundle.ts';
 import { buildFixtureBundle } from '../../fixtures/bundles/fixtureRecords.ts';
-import { demoKey, encode, hasOpenssl, openssl, otherKey, signedBundle, tempDir } from './bundleHelpers.ts';
+import {
+  demoKey,
+  encode,
+  hasOpenssl,
+  openssl,
+  otherKey,
+  signedBundle,
+  tempDir,
+} from './bundleHelpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -25,7 +33,11 @@ describe('signBundle / verifyBundleSignature', () => {
   it('sets issuer.keyId, adds an Ed25519 signature and verifies with the public key only', () => {
     const signed = signBundle(buildFixtureBundle(), demoKey);
     expect(signed.issuer.keyId).toBe(computeKeyId(demoPublic));
-    expect(signed.signature).toEqual({ alg: 'Ed25519', keyId: signed.issuer.keyId, value: expect.stringMatching(/^[\w-]{86}$/) });
+    expect(signed.signature).toEqual({
+      alg: 'Ed25519',
+      keyId: signed.issuer.keyId,
+      value: expect.stringMatching(/^[\w-]{86}$/),
+    });
     expect(verifyBundleSignature(signed, demoPublic)).toBe(true);
     expect(verifyBundleSignature(signed, derivePublicKey(otherKey))).toBe(false);
   });
@@ -50,9 +62,17 @@ describe('signBundle / verifyBundleSignature', () => {
 
   it('refuses a bundle whose key ids do not name the verifying key', () => {
     const signed = signedBundle();
-    const relabelled = { ...signed, signature: { ...signed.signature, keyId: computeKeyId(derivePublicKey(otherKey)) } };
+    const relabelled = {
+      ...signed,
+      signature: { ...signed.signature, keyId: computeKeyId(derivePublicKey(otherKey)) },
+    };
     expect(verifyBundleSignature(relabelled, demoPublic)).toBe(false);
-    expect(verifyBundleSignature({ ...signed, signature: { ...signed.signature, value: 'x' } }, demoPublic)).toBe(false);
+    expect(
+      verifyBundleSignature(
+        { ...signed, signature: { ...signed.signature, value: 'x' } },
+        demoPublic,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -63,11 +83,28 @@ describe.skipIf(!hasOpenssl)('signatures and the openssl CLI', () => {
     const signed = signedBundle();
     writeFileSync(path.join(dir, 'canonical.bin'), canonicalBundleBytes(signed));
     writeFileSync(path.join(dir, 'sig.bin'), decodeSignatureValue(signed.signature)!);
-    const publicPem = readFileSync(path.join(import.meta.dirname, '../../fixtures/keys/demo-public.pem'), 'utf8');
+    const publicPem = readFileSync(
+      path.join(import.meta.dirname, '../../fixtures/keys/demo-public.pem'),
+      'utf8',
+    );
     writeFileSync(path.join(dir, 'public.pem'), publicPem);
-    const args = ['pkeyutl', '-verify', '-pubin', '-inkey', 'public.pem', '-rawin', '-in', 'canonical.bin', '-sigfile', 'sig.bin'];
+    const args = [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      'public.pem',
+      '-rawin',
+      '-in',
+      'canonical.bin',
+      '-sigfile',
+      'sig.bin',
+    ];
     expect(openssl(args, dir)).toContain('Signature Verified Successfully');
-    writeFileSync(path.join(dir, 'canonical.bin'), canonicalBundleBytes({ ...signed, sequence: 2 }));
+    writeFileSync(
+      path.join(dir, 'canonical.bin'),
+      canonicalBundleBytes({ ...signed, sequence: 2 }),
+    );
     expect(() => openssl(args, dir)).toThrow();
   });
 
@@ -81,7 +118,20 @@ describe.skipIf(!hasOpenssl)('signatures and the openssl CLI', () => {
     const keyId = computeKeyId(parsedKey.publicKey);
     const unsigned = { ...buildFixtureBundle(), issuer: { ...buildFixtureBundle().issuer, keyId } };
     writeFileSync(path.join(dir, 'canonical.bin'), canonicalBundleBytes(unsigned));
-    openssl(['pkeyutl', '-sign', '-inkey', 'private.pem', '-rawin', '-in', 'canonical.bin', '-out', 'sig.bin'], dir);
+    openssl(
+      [
+        'pkeyutl',
+        '-sign',
+        '-inkey',
+        'private.pem',
+        '-rawin',
+        '-in',
+        'canonical.bin',
+        '-out',
+        'sig.bin',
+      ],
+      dir,
+    );
     const value = encodeBase64Url(new Uint8Array(readFileSync(path.join(dir, 'sig.bin'))));
     const bundle = { ...unsigned, signature: { alg: 'Ed25519' as const, keyId, value } };
     const trusted = createTrustedKey(parsedKey.publicKey, 'OpenSSL', 'it-section');

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkRoles, checkSequence, checkTrust, trustedKeyFromPem } from '../../../src/exchange/bundleTrust.ts';
+import {
+  checkRoles,
+  checkSequence,
+  checkTrust,
+  trustedKeyFromPem,
+} from '../../../src/exchange/bundleTrust.ts';
 import { describeBundleError } from '../../../src/exchange/bundleErrors.ts';
 import { formatKeyFingerprint } from '../../../src/exchange/keys.ts';
 import { buildFixtureRecords } from '../../fixtures/bundles/fixtureRecords.ts';
@@ -10,7 +15,10 @@ import { demoTrusted, FIXTURES, otherTrusted, signedBundle } from './bundleHelpe
 
 describe('checkTrust', () => {
   it('returns the trusted key the bundle names', () => {
-    expect(checkTrust(signedBundle(), [otherTrusted, demoTrusted])).toEqual({ ok: true, key: demoTrusted });
+    expect(checkTrust(signedBundle(), [otherTrusted, demoTrusted])).toEqual({
+      ok: true,
+      key: demoTrusted,
+    });
   });
 
   it('refuses an unknown key with the fingerprint to read out over the phone', () => {
@@ -34,9 +42,15 @@ describe('checkTrust', () => {
 
   it('reads a trusted key from a PEM file, or says why not', () => {
     const pem = readFileSync(path.join(FIXTURES, 'keys/demo-public.pem'), 'utf8');
-    expect(trustedKeyFromPem(pem, '情報政策課', 'it-section')).toEqual({ ok: true, key: demoTrusted });
+    expect(trustedKeyFromPem(pem, '情報政策課', 'it-section')).toEqual({
+      ok: true,
+      key: demoTrusted,
+    });
     const privatePem = readFileSync(path.join(FIXTURES, 'keys/demo-private.pem'), 'utf8');
-    expect(trustedKeyFromPem(privatePem, 'x', 'department')).toMatchObject({ ok: false, error: { kind: 'wrongKeyFile' } });
+    expect(trustedKeyFromPem(privatePem, 'x', 'department')).toMatchObject({
+      ok: false,
+      error: { kind: 'wrongKeyFile' },
+    });
   });
 });
 
@@ -49,10 +63,27 @@ describe('checkRoles', () => {
 
   it('lets a department write incident records only, refusing each other record', () => {
     const refusals = checkRoles(records, 'department');
-    expect(refusals.map((r) => r.type)).toEqual(['system', 'contact', 'contact', 'incidentLevel', 'procedure']);
-    expect(refusals[0]).toEqual({ kind: 'roleNotAllowed', role: 'department', index: 0, type: 'system', id: records[0]!.id });
+    expect(refusals.map((r) => r.type)).toEqual([
+      'system',
+      'contact',
+      'contact',
+      'incidentLevel',
+      'procedure',
+    ]);
+    expect(refusals[0]).toEqual({
+      kind: 'roleNotAllowed',
+      role: 'department',
+      index: 0,
+      type: 'system',
+      id: records[0]!.id,
+    });
     expect(describeBundleError(refusals[0]!)).toContain('障害記録だけ');
-    expect(checkRoles(records.filter((r) => r.type === 'incident'), 'department')).toEqual([]);
+    expect(
+      checkRoles(
+        records.filter((r) => r.type === 'incident'),
+        'department',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -8,12 +8,22 @@ import {
   summarizeBundle,
 } from '../../../src/exchange/createBundle.ts';
 import { describeBundleError, type BundleError } from '../../../src/exchange/bundleErrors.ts';
-import { buildFixtureBundle, buildFixtureRecords, FIXTURE_ISSUER, FIXTURE_PNG } from '../../fixtures/bundles/fixtureRecords.ts';
+import {
+  buildFixtureBundle,
+  buildFixtureRecords,
+  FIXTURE_ISSUER,
+  FIXTURE_PNG,
+} from '../../fixtures/bundles/fixtureRecords.ts';
 import { signedBundle } from './bundleHelpers.ts';
 
 describe('createBundle', () => {
   it('writes the envelope members in the documented order, with defaults', () => {
-    const bundle = createBundle({ issuer: FIXTURE_ISSUER, sequence: 3, kind: 'delta', records: [] });
+    const bundle = createBundle({
+      issuer: FIXTURE_ISSUER,
+      sequence: 3,
+      kind: 'delta',
+      records: [],
+    });
     expect(Object.keys(bundle)).toEqual([
       'format',
       'formatVersion',
@@ -25,20 +35,43 @@ describe('createBundle', () => {
       'records',
       'attachments',
     ]);
-    expect(bundle).toMatchObject({ format: 'sonae-bundle', formatVersion: 1, sequence: 3, kind: 'delta', attachments: [] });
+    expect(bundle).toMatchObject({
+      format: 'sonae-bundle',
+      formatVersion: 1,
+      sequence: 3,
+      kind: 'delta',
+      attachments: [],
+    });
     expect(bundle.bundleId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(bundle.createdAt)).not.toBeNaN();
   });
 
   it('throws rather than build a bundle the receiver would refuse', () => {
     const records = buildFixtureRecords();
-    expect(() => createBundle({ issuer: FIXTURE_ISSUER, sequence: 0, kind: 'full', records })).toThrow(/invalid bundle/);
     expect(() =>
-      createBundle({ issuer: FIXTURE_ISSUER, sequence: 1, kind: 'full', records: [...records, records[0]!] }),
+      createBundle({ issuer: FIXTURE_ISSUER, sequence: 0, kind: 'full', records }),
+    ).toThrow(/invalid bundle/);
+    expect(() =>
+      createBundle({
+        issuer: FIXTURE_ISSUER,
+        sequence: 1,
+        kind: 'full',
+        records: [...records, records[0]!],
+      }),
     ).toThrow(/2回/);
-    const bad = createBundleAttachment('00000000-0000-4000-8000-000000000006', 'image/png', FIXTURE_PNG);
+    const bad = createBundleAttachment(
+      '00000000-0000-4000-8000-000000000006',
+      'image/png',
+      FIXTURE_PNG,
+    );
     expect(() =>
-      createBundle({ issuer: FIXTURE_ISSUER, sequence: 1, kind: 'full', records, attachments: [{ ...bad, size: 1 }] }),
+      createBundle({
+        issuer: FIXTURE_ISSUER,
+        sequence: 1,
+        kind: 'full',
+        records,
+        attachments: [{ ...bad, size: 1 }],
+      }),
     ).toThrow(/添付/);
   });
 });
@@ -78,7 +111,12 @@ describe('summarizeBundle', () => {
       incidentLevel: { total: 1, deleted: 0 },
       procedure: { total: 1, deleted: 0 },
     });
-    expect(summary).toMatchObject({ attachmentCount: 1, attachmentBytes: FIXTURE_PNG.length, sequence: 1, kind: 'full' });
+    expect(summary).toMatchObject({
+      attachmentCount: 1,
+      attachmentBytes: FIXTURE_PNG.length,
+      sequence: 1,
+      kind: 'full',
+    });
   });
 });
 
@@ -102,11 +140,23 @@ describe('describeBundleError', () => {
       { kind: 'malformedSignature', detail: '形式' },
       { kind: 'unknownField', path: '', keys: ['extra'] },
       { kind: 'invalidEnvelope', path: 'createdAt', message: '日時の形式が正しくありません' },
-      { kind: 'invalidRecord', index: 0, type: 'incident', id: 'x', path: 'data.title', message: '件名を入力してください' },
+      {
+        kind: 'invalidRecord',
+        index: 0,
+        type: 'incident',
+        id: 'x',
+        path: 'data.title',
+        message: '件名を入力してください',
+      },
       { kind: 'duplicateRecord', type: 'system', id: 'x' },
       { kind: 'duplicateAttachment', id: 'x' },
       { kind: 'attachmentMismatch', id: 'x', problem: 'sha256' },
-      { kind: 'untrustedKey', keyId: 'k', fingerprint: '0000-0000-0000-0000-0000', issuerLabel: '市民課' },
+      {
+        kind: 'untrustedKey',
+        keyId: 'k',
+        fingerprint: '0000-0000-0000-0000-0000',
+        issuerLabel: '市民課',
+      },
       { kind: 'badSignature' },
       { kind: 'roleNotAllowed', role: 'department', index: 0, type: 'contact', id: 'x' },
       { kind: 'replayed', sequence: 3, lastSeen: 4 },

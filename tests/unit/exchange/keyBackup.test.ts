@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decryptPrivateKeyPem, encryptPrivateKeyPem } from '../../../src/exchange/keyBackup.ts';
 import { decodePem } from '../../../src/exchange/pem.ts';
-import { derivePublicKey, encodePrivateKeyPem, encodePublicKeyPem, generateKeyPair } from '../../../src/exchange/keys.ts';
+import {
+  derivePublicKey,
+  encodePrivateKeyPem,
+  encodePublicKeyPem,
+  generateKeyPair,
+} from '../../../src/exchange/keys.ts';
 import { hasOpenssl, openssl, tempDir } from './bundleHelpers.ts';
 
 // Few iterations keep the tests fast; the iteration count travels in the file.
@@ -24,7 +29,10 @@ describe('passphrase-protected key backup (PKCS#8 PBES2)', () => {
   it('says "wrong passphrase" for a wrong passphrase, every time', async () => {
     const pem = await encryptPrivateKeyPem(privateKey, 'correct horse', FAST);
     for (const guess of ['correct hors', 'Correct horse', '', 'correct horse ']) {
-      expect(await decryptPrivateKeyPem(pem, guess)).toEqual({ ok: false, error: { kind: 'wrongPassphrase' } });
+      expect(await decryptPrivateKeyPem(pem, guess)).toEqual({
+        ok: false,
+        error: { kind: 'wrongPassphrase' },
+      });
     }
   });
 
@@ -37,8 +45,14 @@ describe('passphrase-protected key backup (PKCS#8 PBES2)', () => {
 
   it('refuses an unencrypted key file and text that is not PEM', async () => {
     const plain = await decryptPrivateKeyPem(encodePrivateKeyPem(privateKey), 'x');
-    expect(plain).toMatchObject({ ok: false, error: { kind: 'wrongKeyFile', found: 'PRIVATE KEY' } });
-    expect(await decryptPrivateKeyPem('not a key', 'x')).toEqual({ ok: false, error: { kind: 'notPem' } });
+    expect(plain).toMatchObject({
+      ok: false,
+      error: { kind: 'wrongKeyFile', found: 'PRIVATE KEY' },
+    });
+    expect(await decryptPrivateKeyPem('not a key', 'x')).toEqual({
+      ok: false,
+      error: { kind: 'notPem' },
+    });
   });
 
   it('refuses a corrupted structure as unsupported, not as a wrong passphrase', async () => {
@@ -56,8 +70,14 @@ describe.skipIf(!hasOpenssl)('key backup and OpenSSL', () => {
     const dir = tempDir();
     dirs.push(dir);
     const { privateKey, publicKey } = generateKeyPair();
-    writeFileSync(path.join(dir, 'backup.pem'), await encryptPrivateKeyPem(privateKey, 'パス phrase', FAST));
-    const pub = openssl(['pkey', '-in', 'backup.pem', '-passin', 'pass:パス phrase', '-pubout'], dir);
+    writeFileSync(
+      path.join(dir, 'backup.pem'),
+      await encryptPrivateKeyPem(privateKey, 'パス phrase', FAST),
+    );
+    const pub = openssl(
+      ['pkey', '-in', 'backup.pem', '-passin', 'pass:パス phrase', '-pubout'],
+      dir,
+    );
     expect(pub).toBe(encodePublicKeyPem(publicKey));
   });
 
@@ -65,15 +85,55 @@ describe.skipIf(!hasOpenssl)('key backup and OpenSSL', () => {
     const dir = tempDir();
     dirs.push(dir);
     openssl(['genpkey', '-algorithm', 'ed25519', '-out', 'plain.pem'], dir);
-    openssl(['pkcs8', '-topk8', '-in', 'plain.pem', '-out', 'aes.pem', '-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA256', '-passout', 'pass:secret'], dir);
-    openssl(['pkcs8', '-topk8', '-in', 'plain.pem', '-out', 'des.pem', '-v2', 'des3', '-passout', 'pass:secret'], dir);
+    openssl(
+      [
+        'pkcs8',
+        '-topk8',
+        '-in',
+        'plain.pem',
+        '-out',
+        'aes.pem',
+        '-v2',
+        'aes-256-cbc',
+        '-v2prf',
+        'hmacWithSHA256',
+        '-passout',
+        'pass:secret',
+      ],
+      dir,
+    );
+    openssl(
+      [
+        'pkcs8',
+        '-topk8',
+        '-in',
+        'plain.pem',
+        '-out',
+        'des.pem',
+        '-v2',
+        'des3',
+        '-passout',
+        'pass:secret',
+      ],
+      dir,
+    );
     const publicPem = openssl(['pkey', '-in', 'plain.pem', '-pubout'], dir);
-    const decrypted = await decryptPrivateKeyPem(readFileSync(path.join(dir, 'aes.pem'), 'utf8'), 'secret');
+    const decrypted = await decryptPrivateKeyPem(
+      readFileSync(path.join(dir, 'aes.pem'), 'utf8'),
+      'secret',
+    );
     expect(decrypted.ok).toBe(true);
-    if (decrypted.ok) expect(encodePublicKeyPem(derivePublicKey(decrypted.privateKey))).toBe(publicPem);
-    const wrong = await decryptPrivateKeyPem(readFileSync(path.join(dir, 'aes.pem'), 'utf8'), 'Secret');
+    if (decrypted.ok)
+      expect(encodePublicKeyPem(derivePublicKey(decrypted.privateKey))).toBe(publicPem);
+    const wrong = await decryptPrivateKeyPem(
+      readFileSync(path.join(dir, 'aes.pem'), 'utf8'),
+      'Secret',
+    );
     expect(wrong).toEqual({ ok: false, error: { kind: 'wrongPassphrase' } });
-    const des = await decryptPrivateKeyPem(readFileSync(path.join(dir, 'des.pem'), 'utf8'), 'secret');
+    const des = await decryptPrivateKeyPem(
+      readFileSync(path.join(dir, 'des.pem'), 'utf8'),
+      'secret',
+    );
     expect(des).toMatchObject({ ok: false, error: { kind: 'unsupportedEncryption' } });
   });
 });

@@ -25,7 +25,8 @@ const RFC8037 = {
   x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
   thumbprint: 'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k',
   signingInput: 'eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc',
-  signature: 'hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg',
+  signature:
+    'hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg',
 };
 
 const dirs: string[] = [];
@@ -45,8 +46,12 @@ describe('Ed25519 keys against RFC 8037', () => {
   it('signs exactly as A.4 (deterministic) and verifies it', () => {
     const signature = signBytes(encode(RFC8037.signingInput), privateKey);
     expect(encodeBase64Url(signature)).toBe(RFC8037.signature);
-    expect(verifyBytes(signature, encode(RFC8037.signingInput), derivePublicKey(privateKey))).toBe(true);
-    expect(verifyBytes(signature, encode(`${RFC8037.signingInput}x`), derivePublicKey(privateKey))).toBe(false);
+    expect(verifyBytes(signature, encode(RFC8037.signingInput), derivePublicKey(privateKey))).toBe(
+      true,
+    );
+    expect(
+      verifyBytes(signature, encode(`${RFC8037.signingInput}x`), derivePublicKey(privateKey)),
+    ).toBe(false);
   });
 });
 
@@ -55,18 +60,33 @@ describe('PEM files', () => {
     const { privateKey, publicKey } = generateKeyPair();
     const privatePem = encodePrivateKeyPem(privateKey);
     const publicPem = encodePublicKeyPem(publicKey);
-    expect(privatePem).toMatch(/^-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI[\s\S]+-----END PRIVATE KEY-----\n$/);
-    expect(publicPem).toMatch(/^-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA[\s\S]+-----END PUBLIC KEY-----\n$/);
+    expect(privatePem).toMatch(
+      /^-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI[\s\S]+-----END PRIVATE KEY-----\n$/,
+    );
+    expect(publicPem).toMatch(
+      /^-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA[\s\S]+-----END PUBLIC KEY-----\n$/,
+    );
     expect(decodePrivateKeyPem(privatePem)).toEqual({ ok: true, privateKey });
     expect(decodePublicKeyPem(publicPem)).toEqual({ ok: true, publicKey });
     // CRLF line ends and explanatory text around the block are accepted, as OpenSSL does.
-    expect(decodePublicKeyPem(`鍵: 情報政策課\r\n${publicPem.replace(/\n/g, '\r\n')}`)).toEqual({ ok: true, publicKey });
+    expect(decodePublicKeyPem(`鍵: 情報政策課\r\n${publicPem.replace(/\n/g, '\r\n')}`)).toEqual({
+      ok: true,
+      publicKey,
+    });
   });
 
   it.each<[string, string, KeyError['kind']]>([
     ['not PEM at all', 'hello', 'notPem'],
-    ['a body that is not Base64', '-----BEGIN PRIVATE KEY-----\n@@@\n-----END PRIVATE KEY-----\n', 'notPem'],
-    ['a public key given as private key', readFileSync(path.join(FIXTURES, 'keys/demo-public.pem'), 'utf8'), 'wrongKeyFile'],
+    [
+      'a body that is not Base64',
+      '-----BEGIN PRIVATE KEY-----\n@@@\n-----END PRIVATE KEY-----\n',
+      'notPem',
+    ],
+    [
+      'a public key given as private key',
+      readFileSync(path.join(FIXTURES, 'keys/demo-public.pem'), 'utf8'),
+      'wrongKeyFile',
+    ],
     // An EC P-256 key from OpenSSL: right label, wrong algorithm.
     [
       'a non-Ed25519 key',
@@ -109,7 +129,8 @@ describe('formatKeyFingerprint', () => {
     expect(fingerprint).toBe(formatKeyFingerprint(RFC8037.thumbprint));
     // First 80 bits of the thumbprint, big-endian, modulo 10^20.
     const digest = decodeBase64Url(RFC8037.thumbprint)!;
-    const value = digest.subarray(0, 10).reduce((n, byte) => (n << 8n) | BigInt(byte), 0n) % 10n ** 20n;
+    const value =
+      digest.subarray(0, 10).reduce((n, byte) => (n << 8n) | BigInt(byte), 0n) % 10n ** 20n;
     expect(fingerprint.replace(/-/g, '')).toBe(value.toString().padStart(20, '0'));
   });
 
@@ -127,9 +148,13 @@ describe.skipIf(!hasOpenssl)('OpenSSL interoperability of key files', () => {
     dirs.push(dir);
     const { privateKey, publicKey } = generateKeyPair();
     writeFileSync(path.join(dir, 'private.pem'), encodePrivateKeyPem(privateKey));
-    expect(openssl(['pkey', '-in', 'private.pem', '-pubout'], dir)).toBe(encodePublicKeyPem(publicKey));
+    expect(openssl(['pkey', '-in', 'private.pem', '-pubout'], dir)).toBe(
+      encodePublicKeyPem(publicKey),
+    );
     writeFileSync(path.join(dir, 'public.pem'), encodePublicKeyPem(publicKey));
-    expect(openssl(['pkey', '-pubin', '-in', 'public.pem', '-text', '-noout'], dir)).toContain('ED25519');
+    expect(openssl(['pkey', '-pubin', '-in', 'public.pem', '-text', '-noout'], dir)).toContain(
+      'ED25519',
+    );
   });
 
   it('we read a key pair made by openssl genpkey', () => {
@@ -140,6 +165,7 @@ describe.skipIf(!hasOpenssl)('OpenSSL interoperability of key files', () => {
     const privateKey = decodePrivateKeyPem(readFileSync(path.join(dir, 'private.pem'), 'utf8'));
     const publicKey = decodePublicKeyPem(readFileSync(path.join(dir, 'public.pem'), 'utf8'));
     expect(privateKey.ok && publicKey.ok).toBe(true);
-    if (privateKey.ok && publicKey.ok) expect(derivePublicKey(privateKey.privateKey)).toEqual(publicKey.publicKey);
+    if (privateKey.ok && publicKey.ok)
+      expect(derivePublicKey(privateKey.privateKey)).toEqual(publicKey.publicKey);
   });
 });

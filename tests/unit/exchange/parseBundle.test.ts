@@ -1,11 +1,27 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseBundle, readUnsignedBundle, readUnverifiedBundle } from '../../../src/exchange/parseBundle.ts';
+import {
+  parseBundle,
+  readUnsignedBundle,
+  readUnverifiedBundle,
+} from '../../../src/exchange/parseBundle.ts';
 import { describeBundleError, type BundleError } from '../../../src/exchange/bundleErrors.ts';
 import { MAX_BUNDLE_BYTES } from '../../../src/exchange/bundleFormat.ts';
 import { serializeBundle } from '../../../src/exchange/createBundle.ts';
-import { buildFixtureBundle, FIXTURE_IDS, FIXTURE_PNG } from '../../fixtures/bundles/fixtureRecords.ts';
-import { demoTrusted, encode, otherKey, otherTrusted, readFixture, signedBundle, signedBytes } from './bundleHelpers.ts';
+import {
+  buildFixtureBundle,
+  FIXTURE_IDS,
+  FIXTURE_PNG,
+} from '../../fixtures/bundles/fixtureRecords.ts';
+import {
+  demoTrusted,
+  encode,
+  otherKey,
+  otherTrusted,
+  readFixture,
+  signedBundle,
+  signedBytes,
+} from './bundleHelpers.ts';
 
 const trustedKeys = [demoTrusted];
 
@@ -47,7 +63,11 @@ describe('parseBundle accepts', () => {
       Array.isArray(value)
         ? value.map(reorder)
         : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reorder(v)]),
+            )
           : value;
     const text = JSON.stringify(reorder(bundle), null, '\t').replace(/\n/g, '\r\n');
     expect(text.indexOf('"signature"')).toBeLessThan(text.indexOf('"format"'));
@@ -101,7 +121,10 @@ describe('parseBundle refuses, with a Japanese reason', () => {
   });
 
   it('JSON that is not a Sonae bundle (wrong format, array, other app)', () => {
-    expectRefused(signedBytes((b) => Object.assign(b, { format: 'excalidraw' })), 'notSonaeBundle');
+    expectRefused(
+      signedBytes((b) => Object.assign(b, { format: 'excalidraw' })),
+      'notSonaeBundle',
+    );
     expectRefused(encode('[1,2,3]'), 'notSonaeBundle');
     expectRefused(encode('{"type":"excalidraw","version":2}'), 'notSonaeBundle');
   });
@@ -110,8 +133,14 @@ describe('parseBundle refuses, with a Japanese reason', () => {
     const error = expectRefused(readFixture('too-new.sonae.json'), 'tooNew');
     expect(error).toEqual({ kind: 'tooNew', formatVersion: 2 });
     expect(describeBundleError(error)).toContain('更新');
-    expectRefused(signedBytes((b) => Object.assign(b, { formatVersion: 0 })), 'unsupportedFormatVersion');
-    expectRefused(signedBytes((b) => Object.assign(b, { formatVersion: '1' })), 'unsupportedFormatVersion');
+    expectRefused(
+      signedBytes((b) => Object.assign(b, { formatVersion: 0 })),
+      'unsupportedFormatVersion',
+    );
+    expectRefused(
+      signedBytes((b) => Object.assign(b, { formatVersion: '1' })),
+      'unsupportedFormatVersion',
+    );
   });
 
   it('a missing signature', () => {
@@ -136,9 +165,15 @@ describe('parseBundle refuses, with a Japanese reason', () => {
   it('a signature that does not verify (wrong key), and an untrusted key with its fingerprint', () => {
     expectRefused(readFixture('wrong-key.sonae.json'), 'badSignature');
     const error = expectRefused(readFixture('untrusted.sonae.json'), 'untrustedKey');
-    expect(error).toMatchObject({ keyId: otherTrusted.keyId, fingerprint: expect.stringMatching(/^\d{4}(-\d{4}){4}$/) });
-    if (error.kind === 'untrustedKey') expect(describeBundleError(error)).toContain(error.fingerprint);
-    expect(parseBundle(readFixture('untrusted.sonae.json'), { trustedKeys: [otherTrusted] }).ok).toBe(true);
+    expect(error).toMatchObject({
+      keyId: otherTrusted.keyId,
+      fingerprint: expect.stringMatching(/^\d{4}(-\d{4}){4}$/),
+    });
+    if (error.kind === 'untrustedKey')
+      expect(describeBundleError(error)).toContain(error.fingerprint);
+    expect(
+      parseBundle(readFixture('untrusted.sonae.json'), { trustedKeys: [otherTrusted] }).ok,
+    ).toBe(true);
     expectRefused(readFixture('demo.sonae.json'), 'untrustedKey', { trustedKeys: [] });
   });
 
@@ -152,7 +187,8 @@ describe('parseBundle refuses, with a Japanese reason', () => {
     const collect = (value: unknown, path: (string | number)[]) => {
       if (path[0] === 'signature') return;
       if (value && typeof value === 'object')
-        for (const [k, v] of Object.entries(value)) collect(v, [...path, Array.isArray(value) ? Number(k) : k]);
+        for (const [k, v] of Object.entries(value))
+          collect(v, [...path, Array.isArray(value) ? Number(k) : k]);
       else leaves.push(path);
     };
     collect(bundle, []);
@@ -160,11 +196,19 @@ describe('parseBundle refuses, with a Japanese reason', () => {
     const kinds: BundleError['kind'][] = [];
     for (const path of leaves) {
       const copy = structuredClone(bundle) as unknown as Record<string | number, unknown>;
-      const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((o, k) => o[k] as never, copy);
+      const parent = path
+        .slice(0, -1)
+        .reduce<Record<string | number, unknown>>((o, k) => o[k] as never, copy);
       const key = path[path.length - 1]!;
       const old = parent[key];
       parent[key] =
-        typeof old === 'string' ? `${old.slice(0, -1)}${old.endsWith('0') ? '1' : '0'}` : typeof old === 'number' ? old + 1 : typeof old === 'boolean' ? !old : 0;
+        typeof old === 'string'
+          ? `${old.slice(0, -1)}${old.endsWith('0') ? '1' : '0'}`
+          : typeof old === 'number'
+            ? old + 1
+            : typeof old === 'boolean'
+              ? !old
+              : 0;
       const result = parseBundle(encode(JSON.stringify(copy)), { trustedKeys });
       if (result.ok) throw new Error(`change at ${path.join('.')} was accepted`);
       kinds.push(result.error.kind);
@@ -172,63 +216,127 @@ describe('parseBundle refuses, with a Japanese reason', () => {
     // Header values are refused by their own checks first (format, version, key id, dates);
     // every other change reaches the signature check.
     const others = kinds.filter((kind) => kind !== 'badSignature');
-    expect(new Set(others)).toEqual(new Set(['notSonaeBundle', 'tooNew', 'invalidEnvelope', 'malformedSignature']));
+    expect(new Set(others)).toEqual(
+      new Set(['notSonaeBundle', 'tooNew', 'invalidEnvelope', 'malformedSignature']),
+    );
     expect(others.length).toBeLessThan(kinds.length / 5);
   });
 
   it('attachment bytes that do not match their SHA-256, size or Base64', () => {
     const mismatch = (change: (a: { size: number; sha256: string; data: string }) => void) =>
-      expectRefused(signedBytes((b) => change(b.attachments[0]!)), 'attachmentMismatch');
+      expectRefused(
+        signedBytes((b) => change(b.attachments[0]!)),
+        'attachmentMismatch',
+      );
     expect(mismatch((a) => (a.sha256 = '0'.repeat(64)))).toMatchObject({ problem: 'sha256' });
     expect(mismatch((a) => (a.size += 1))).toMatchObject({ problem: 'size' });
-    expect(mismatch((a) => (a.data = `AAAA${a.data.slice(4)}`))).toMatchObject({ problem: 'sha256' });
+    expect(mismatch((a) => (a.data = `AAAA${a.data.slice(4)}`))).toMatchObject({
+      problem: 'sha256',
+    });
     expect(mismatch((a) => (a.data = `${a.data}!`))).toMatchObject({ problem: 'notBase64' });
-    expectRefused(signedBytes((b) => b.attachments.push(b.attachments[0]!)), 'duplicateAttachment');
+    expectRefused(
+      signedBytes((b) => b.attachments.push(b.attachments[0]!)),
+      'duplicateAttachment',
+    );
   });
 
   it('the same record (type and id) twice', () => {
-    const error = expectRefused(signedBytes((b) => b.records.push(structuredClone(b.records[0]!))), 'duplicateRecord');
+    const error = expectRefused(
+      signedBytes((b) => b.records.push(structuredClone(b.records[0]!))),
+      'duplicateRecord',
+    );
     expect(error).toMatchObject({ type: 'system', id: FIXTURE_IDS.system });
   });
 
   it('unknown fields in the envelope, issuer, records and record data', () => {
-    expect(expectRefused(signedBytes((b) => Object.assign(b, { extra: 1 })), 'unknownField')).toMatchObject({
+    expect(
+      expectRefused(
+        signedBytes((b) => Object.assign(b, { extra: 1 })),
+        'unknownField',
+      ),
+    ).toMatchObject({
       keys: ['extra'],
     });
-    expectRefused(signedBytes((b) => Object.assign(b.issuer, { role: 'admin' })), 'unknownField');
-    expectRefused(signedBytes((b) => Object.assign(b.records[0]!, { owner: 'x' })), 'unknownField');
-    const inData = expectRefused(signedBytes((b) => Object.assign(b.records[0]!.data, { colour: 'red' })), 'unknownField');
+    expectRefused(
+      signedBytes((b) => Object.assign(b.issuer, { role: 'admin' })),
+      'unknownField',
+    );
+    expectRefused(
+      signedBytes((b) => Object.assign(b.records[0]!, { owner: 'x' })),
+      'unknownField',
+    );
+    const inData = expectRefused(
+      signedBytes((b) => Object.assign(b.records[0]!.data, { colour: 'red' })),
+      'unknownField',
+    );
     expect(inData).toMatchObject({ path: 'records[0].data', keys: ['colour'] });
     // Metadata names inside data would be silently dropped when the record is flattened.
-    expectRefused(signedBytes((b) => Object.assign(b.records[0]!.data, { rev: b.records[0]!.rev })), 'unknownField');
+    expectRefused(
+      signedBytes((b) => Object.assign(b.records[0]!.data, { rev: b.records[0]!.rev })),
+      'unknownField',
+    );
   });
 
   it('__proto__, constructor and prototype keys anywhere', () => {
-    const inData = editedText((t) => t.replace('"name": "住民記録システム"', '"__proto__": {"x": 1}, "name": "住民記録システム"'));
-    expect(expectRefused(inData, 'forbiddenKey')).toMatchObject({ key: '__proto__', path: 'records[0].data' });
+    const inData = editedText((t) =>
+      t.replace('"name": "住民記録システム"', '"__proto__": {"x": 1}, "name": "住民記録システム"'),
+    );
+    expect(expectRefused(inData, 'forbiddenKey')).toMatchObject({
+      key: '__proto__',
+      path: 'records[0].data',
+    });
     const escaped = editedText((t) => t.replace('"format":', '"\\u005f_proto__": null, "format":'));
     expectRefused(escaped, 'forbiddenKey');
-    const nested = editedText((t) => t.replace('"label":', '"constructor": {"prototype": 1}, "label":'));
+    const nested = editedText((t) =>
+      t.replace('"label":', '"constructor": {"prototype": 1}, "label":'),
+    );
     expectRefused(nested, 'forbiddenKey');
-    expectRefused(editedText((t) => t.replace('"kind": "full"', '"kind": "full", "prototype": 1')), 'forbiddenKey');
+    expectRefused(
+      editedText((t) => t.replace('"kind": "full"', '"kind": "full", "prototype": 1')),
+      'forbiddenKey',
+    );
   });
 
   it('a member name that appears twice (JSON.parse would silently keep the last)', () => {
-    const twice = editedText((t) => t.replace('"name": "住民記録システム"', '"name": "偽のシステム", "name": "住民記録システム"'));
+    const twice = editedText((t) =>
+      t.replace('"name": "住民記録システム"', '"name": "偽のシステム", "name": "住民記録システム"'),
+    );
     expect(expectRefused(twice, 'duplicateKey')).toEqual({ kind: 'duplicateKey', key: 'name' });
   });
 
   it('floats and integers beyond 2^53 anywhere, and broken Unicode', () => {
-    expectRefused(signedBytes((b) => (b.sequence = 1.5)), 'unsafeNumber');
-    expectRefused(editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 9007199254740993')), 'unsafeNumber');
-    expectRefused(editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 4.5')), 'unsafeNumber');
+    expectRefused(
+      signedBytes((b) => (b.sequence = 1.5)),
+      'unsafeNumber',
+    );
+    expectRefused(
+      editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 9007199254740993')),
+      'unsafeNumber',
+    );
+    expectRefused(
+      editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 4.5')),
+      'unsafeNumber',
+    );
     // 4.0e0 is the integer 4: same value, same canonical form, so it verifies like "4".
-    expect(parseBundle(editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 4.0e0')), { trustedKeys }).ok).toBe(true);
-    expect(expectRefused(editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 1e400')), 'unsafeNumber')).toEqual({
+    expect(
+      parseBundle(
+        editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 4.0e0')),
+        { trustedKeys },
+      ).ok,
+    ).toBe(true);
+    expect(
+      expectRefused(
+        editedText((t) => t.replace('"rtoHours": 4', '"rtoHours": 1e400')),
+        'unsafeNumber',
+      ),
+    ).toEqual({
       kind: 'unsafeNumber',
       path: 'records[0].data.rtoHours',
     });
-    expectRefused(editedText((t) => t.replace('"notes": ""', '"notes": "\\ud800"')), 'invalidText');
+    expectRefused(
+      editedText((t) => t.replace('"notes": ""', '"notes": "\\ud800"')),
+      'invalidText',
+    );
   });
 
   it('records whose data breaks their type schema', () => {
@@ -238,7 +346,10 @@ describe('parseBundle refuses, with a Japanese reason', () => {
     );
     expect(error).toMatchObject({ type: 'incident', path: 'data.title' });
     expect(describeBundleError(error)).toContain('件名を入力してください');
-    expectRefused(signedBytes((b) => (b.records[0]!.type = 'memo' as never)), 'invalidEnvelope');
+    expectRefused(
+      signedBytes((b) => (b.records[0]!.type = 'memo' as never)),
+      'invalidEnvelope',
+    );
   });
 
   it('a correctly signed file by a key trusted for another station is still checked for content', () => {
@@ -250,7 +361,10 @@ describe('parseBundle refuses, with a Japanese reason', () => {
 describe('readUnverifiedBundle and readUnsignedBundle', () => {
   it('read without trust, for inspection and signing, with the same content checks', () => {
     expect(readUnverifiedBundle(readFixture('untrusted.sonae.json')).ok).toBe(true);
-    expect(readUnverifiedBundle(readFixture('too-new.sonae.json'))).toMatchObject({ ok: false, error: { kind: 'tooNew' } });
+    expect(readUnverifiedBundle(readFixture('too-new.sonae.json'))).toMatchObject({
+      ok: false,
+      error: { kind: 'tooNew' },
+    });
     const unsigned = encode(serializeBundle(buildFixtureBundle()));
     expect(readUnsignedBundle(unsigned).ok).toBe(true);
     expect(readUnsignedBundle(readFixture('demo.sonae.json')).ok).toBe(true);
