@@ -56,8 +56,10 @@ export default defineConfig({
         // Every file the app needs, so it opens with the server or the network gone.
         // Source maps are left out: nobody needs them offline. The plugin adds the web manifest
         // itself (with its own revision), so the glob skips that one file to avoid a twin entry.
+        // sonae.config.json is edited by the IT section on the server after deployment, so it is
+        // not frozen into the precache: see runtimeCaching below.
         globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest,json,txt}'],
-        globIgnores: ['**/*.map', 'manifest.webmanifest'],
+        globIgnores: ['**/*.map', 'manifest.webmanifest', 'sonae.config.json'],
         navigateFallback: 'index.html',
         // A fresh install takes over the page at once, so the first visit is already offline-ready.
         // Updates still wait for the person's 「更新する」 (no skipWaiting).
@@ -67,8 +69,16 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // One self-contained sw.js: the only file besides index.html that must never be cached.
         inlineWorkboxRuntime: true,
-        // Nothing is fetched at runtime from anywhere else: no runtimeCaching, no CDN.
-        runtimeCaching: [],
+        // The only runtime route, same origin only (nothing is ever fetched from elsewhere): the
+        // deployment config, fresh from the server when it answers, the last copy when it does not.
+        runtimeCaching: [
+          {
+            urlPattern: ({ sameOrigin, url }) =>
+              sameOrigin && url.pathname.endsWith('/sonae.config.json'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'sonae-config', networkTimeoutSeconds: 5 },
+          },
+        ],
       },
     }),
   ],

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/drafts.ts';
+import { registerUnsavedEdits } from '../../app/unsavedEdits.ts';
 
 /** How long typing may pause before the draft is written (short: a crash loses at most this). */
 const AUTOSAVE_DELAY_MS = 300;
@@ -74,12 +75,15 @@ export function useDraft<T>(key: string, initial: T | undefined): DraftState<T> 
   );
 
   useEffect(() => {
+    // An app update reloads the page: it flushes every registered form first.
+    const unregister = registerUnsavedEdits(flush);
     const onHide = () => void flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
+      unregister();
       void flush();
     };
   }, [flush]);

@@ -9,6 +9,7 @@ import { nowIso } from '../../domain/dateTime.ts';
 import { Banner } from '../common/Banner.tsx';
 import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { useDraft } from '../common/useDraft.ts';
+import { DraftRestoredBanner } from '../common/DraftRestoredBanner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { editIncidentValues, newIncidentValues, type IncidentFormValues } from './incidentFormValues.ts';
 import { IncidentForm } from './IncidentForm.tsx';
@@ -89,14 +90,7 @@ export function IncidentEditPage() {
       <p className="lead">
         入力した内容はこの PC に自動で下書き保存されます。分かることから書き、分からない欄は空けておいてかまいません。
       </p>
-      {draft.restoredAt ? (
-        <Banner kind="info">
-          保存していない入力を復元しました。{' '}
-          <button type="button" className="link-button" onClick={() => void draft.discard()}>
-            下書きを破棄する
-          </button>
-        </Banner>
-      ) : null}
+      <DraftRestoredBanner draft={draft} />
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       <form onSubmit={submit} noValidate className="form incident-form">
         <IncidentForm values={values} setValues={draft.setValue} errors={errors} />

@@ -15,6 +15,7 @@ import { Field } from '../common/Field.tsx';
 import { Banner } from '../common/Banner.tsx';
 import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { useDraft } from '../common/useDraft.ts';
+import { DraftRestoredBanner } from '../common/DraftRestoredBanner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { TEXT_LIMITS } from '../../domain/text.ts';
 
@@ -93,14 +94,7 @@ export function SystemEditPage() {
   return (
     <section>
       <h1>{isNew ? 'システムの登録' : `システムの編集: ${record?.name ?? ''}`}</h1>
-      {draft.restoredAt ? (
-        <Banner kind="info">
-          保存していない入力を復元しました。{' '}
-          <button type="button" className="link-button" onClick={() => void draft.discard()}>
-            下書きを破棄する
-          </button>
-        </Banner>
-      ) : null}
+      <DraftRestoredBanner draft={draft} />
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       <form onSubmit={submit} noValidate className="form">
         <Field label="システム名" required error={errors.name} hint="例: 住民記録システム">
