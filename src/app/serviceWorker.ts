@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { Workbox } from 'workbox-window';
+import { DEPLOYMENT_CONFIG_FILE } from '../features/exchange/deploymentConfig.ts';
 import { flushUnsavedEdits } from './unsavedEdits.ts';
 
 /**
@@ -96,6 +97,7 @@ export function registerServiceWorker(): void {
     } else {
       // First install took over the page (clientsClaim): it now opens offline.
       setState({ offline: 'ready' });
+      warmDeploymentConfig();
     }
   });
   wb.addEventListener('redundant', () => {
@@ -111,6 +113,17 @@ export function registerServiceWorker(): void {
       window.setInterval(() => void checkForUpdate(), UPDATE_CHECK_INTERVAL_MS);
     })
     .catch(() => setState({ offline: 'failed' }));
+}
+
+/**
+ * The IT section's sonae.config.json is not precached (it is edited on the server; the worker
+ * serves it network-first). Fetching it once through the new worker stores a copy, so imports
+ * can use its pre-trusted keys offline even if no exchange screen was opened online.
+ */
+function warmDeploymentConfig(): void {
+  void fetch(new URL(DEPLOYMENT_CONFIG_FILE, document.baseURI), { cache: 'no-store' }).catch(() => {
+    // Server gone already: the exchange screens fetch it again next time.
+  });
 }
 
 /** Asks the server for a newer sw.js; quietly does nothing when it cannot be reached. */

@@ -126,7 +126,7 @@ export async function prepareImport(
     ok: true,
     preview: {
       fileName,
-      sha256: bytesToHex(sha256(bytes)),
+      sha256: await digestHex(bytes),
       bundle,
       signer,
       attachmentBytes,
@@ -135,6 +135,18 @@ export async function prepareImport(
       counts: countRows(rows, 0),
     },
   };
+}
+
+/** SHA-256 of the file for the history; Web Crypto where present (not on plain HTTP), else pure JS. */
+async function digestHex(bytes: Uint8Array): Promise<string> {
+  if (globalThis.crypto?.subtle) {
+    try {
+      return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
+    } catch {
+      // Fall through to the pure-JS hash.
+    }
+  }
+  return bytesToHex(sha256(bytes));
 }
 
 function countRows(rows: readonly Pick<PreviewRow, 'change'>[], attachments: number): ImportCounts {

@@ -63,7 +63,7 @@ export async function planMerge(
   const plan: MergePlanRow[] = [];
   for (const [type, byId] of groupIncoming(incoming)) {
     const ids = [...byId.keys()];
-    const mains = (await db.recordTable(type).bulkGet(ids)) as (AnyRecord | undefined)[];
+    const mains = await getExisting(db, type, ids);
     ids.forEach((id, i) => {
       const main = mains[i];
       const siblings = siblingsOf.get(`${type}/${id}`) ?? [];
@@ -82,6 +82,20 @@ export async function planMerge(
     });
   }
   return plan.sort((a, b) => recordTypes.indexOf(a.type) - recordTypes.indexOf(b.type));
+}
+
+/**
+ * The stored rows of `ids` (undefined where absent). A large first import asks for thousands of
+ * ids that do not exist yet: reading all primary keys (one getAllKeys) and fetching only the
+ * present ones is then far cheaper than a get per id.
+ */
+async function getExisting(db: SonaeDatabase, type: RecordType, ids: string[]): Promise<(AnyRecord | undefined)[]> {
+  const table = db.recordTable(type);
+  if (ids.length < 100) return (await table.bulkGet(ids)) as (AnyRecord | undefined)[];
+  const present = new Set(await table.toCollection().primaryKeys());
+  const wanted = ids.filter((id) => present.has(id));
+  const rows = new Map(((await table.bulkGet(wanted)) as (AnyRecord | undefined)[]).map((row, i) => [wanted[i]!, row]));
+  return ids.map((id) => rows.get(id));
 }
 
 /**

@@ -13,14 +13,19 @@ import type { StaticServer } from '../../scripts/staticServer.ts';
 let server: StaticServer;
 let browser: Browser;
 let folder: string;
-const stations: Record<'dept' | 'it', { context: BrowserContext; page: Page; watch: PageWatch }> = {} as never;
+const stations: Record<'dept' | 'it', { context: BrowserContext; page: Page; watch: PageWatch }> =
+  {} as never;
 
 beforeAll(async () => {
   server = await serveBuiltApp('/city/sonae/');
   browser = await launchChromium();
   folder = await mkdtemp(join(tmpdir(), 'sonae-exchange-'));
   for (const name of ['dept', 'it'] as const) {
-    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+    const context = await browser.newContext({
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+      acceptDownloads: true,
+    });
     const watch = watchContext(context, new URL(server.url).origin);
     context.setDefaultTimeout(10_000);
     stations[name] = { context, page: await context.newPage(), watch };
@@ -34,7 +39,10 @@ afterAll(async () => {
 });
 
 let saved = 0;
-async function download(page: Page, click: () => Promise<void>): Promise<{ path: string; name: string }> {
+async function download(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ path: string; name: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = join(folder, `${++saved}-${file.suggestedFilename()}`);
   await file.saveAs(path);
@@ -49,7 +57,9 @@ async function open(page: Page, hash: string, heading: string) {
 async function exportFile(page: Page, scope: 'すべて' | '前回の書き出しからの変更分') {
   await open(page, '/exchange', 'データ交換');
   await page.getByRole('radio', { name: scope }).check();
-  const file = await download(page, () => page.getByRole('button', { name: '書き出す', exact: true }).click());
+  const file = await download(page, () =>
+    page.getByRole('button', { name: '書き出す', exact: true }).click(),
+  );
   await page.getByText(`「${file.name}」を書き出しました`).waitFor();
   return file;
 }
@@ -70,11 +80,18 @@ async function confirmImport(page: Page, expected: RegExp) {
 async function publicKeyOf(page: Page) {
   await open(page, '/settings', '設定');
   const fingerprint = (await page.getByTestId('station-fingerprint').textContent())!;
-  const file = await download(page, () => page.getByRole('button', { name: '公開鍵を書き出す' }).click());
+  const file = await download(page, () =>
+    page.getByRole('button', { name: '公開鍵を書き出す' }).click(),
+  );
   return { fingerprint, path: file.path };
 }
 
-async function trustRefusedSender(page: Page, key: { path: string; fingerprint: string }, label: string, role: string) {
+async function trustRefusedSender(
+  page: Page,
+  key: { path: string; fingerprint: string },
+  label: string,
+  role: string,
+) {
   await page.getByText('信頼していない鍵で署名されています').waitFor();
   await page.getByText(key.fingerprint).first().waitFor();
   await page.getByLabel('公開鍵ファイル').setInputFiles(key.path);
@@ -90,7 +107,10 @@ async function trustRefusedSender(page: Page, key: { path: string; fingerprint: 
 
 async function editIncident(page: Page, title: string, field: string, value: string) {
   await open(page, '/incidents', '障害記録');
-  await page.getByRole('link', { name: new RegExp(title) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(title) })
+    .first()
+    .click();
   await page.getByRole('link', { name: '編集' }).click();
   await page.getByLabel(field, { exact: true }).fill(value);
   await page.getByRole('button', { name: '保存する' }).click();
@@ -147,7 +167,10 @@ describe('two stations exchanging signed files', () => {
     await trustRefusedSender(it_, deptKey, '市民課 窓口PC-02', '部署');
     await confirmImport(it_, new RegExp(TITLE));
     await open(it_, '/incidents', '障害記録');
-    await it_.getByRole('link', { name: new RegExp(TITLE) }).first().waitFor();
+    await it_
+      .getByRole('link', { name: new RegExp(TITLE) })
+      .first()
+      .waitFor();
   });
 
   it('keeps a concurrent edit made on both PCs as a visible conflict, resolved with nothing lost', async () => {
@@ -162,7 +185,10 @@ describe('two stations exchanging signed files', () => {
 
     for (const { page } of [stations.dept, stations.it]) {
       await open(page, '/incidents', '障害記録');
-      await page.getByRole('link', { name: new RegExp(TITLE) }).first().click();
+      await page
+        .getByRole('link', { name: new RegExp(TITLE) })
+        .first()
+        .click();
       await page.getByRole('link', { name: '競合あり（2版）' }).waitFor();
     }
 
@@ -171,9 +197,15 @@ describe('two stations exchanging signed files', () => {
     await page.getByRole('link', { name: '競合あり（2版）' }).click();
     await page.getByRole('heading', { name: '障害記録の競合（2版）' }).waitFor();
     const symptoms = page.getByRole('row', { name: /^≠?\s*症状/ });
-    await symptoms.locator('td', { hasText: '印刷ボタンを押すと画面が固まる' }).getByRole('radio').check();
+    await symptoms
+      .locator('td', { hasText: '印刷ボタンを押すと画面が固まる' })
+      .getByRole('radio')
+      .check();
     const cause = page.getByRole('row', { name: /^≠?\s*原因/ });
-    await cause.locator('td', { hasText: '帳票サーバの証明書の期限切れ' }).getByRole('radio').check();
+    await cause
+      .locator('td', { hasText: '帳票サーバの証明書の期限切れ' })
+      .getByRole('radio')
+      .check();
     await page.getByRole('button', { name: 'この内容で解決する' }).click();
     await page.getByText('競合を解決しました').waitFor();
     await page.getByText('競合している記録はありません。').waitFor();
@@ -184,7 +216,10 @@ describe('two stations exchanging signed files', () => {
 
     for (const { page: p } of [stations.dept, stations.it]) {
       await open(p, '/incidents', '障害記録');
-      await p.getByRole('link', { name: new RegExp(TITLE) }).first().click();
+      await p
+        .getByRole('link', { name: new RegExp(TITLE) })
+        .first()
+        .click();
       await p.getByText('印刷ボタンを押すと画面が固まる').waitFor();
       await p.getByText('帳票サーバの証明書の期限切れ').waitFor();
       expect(await p.getByRole('link', { name: /競合あり/ }).count()).toBe(0);

@@ -12,7 +12,11 @@ let watch: PageWatch;
 beforeAll(async () => {
   server = await serveBuiltApp('/city/bousai/sonae/');
   browser = await launchChromium();
-  context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 768 } });
+  context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1366, height: 768 },
+  });
   page = await context.newPage();
   watch = watchPage(page, new URL(server.url).origin);
 });
@@ -55,9 +59,20 @@ describe('incident log in the built app', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
     await page.getByRole('heading', { name: '障害記録', level: 1 }).waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '件' }).first().textContent()).toBe('30件');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '件' }).first().textContent())
+      .toBe('30件');
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
-    for (const label of ['障害発生時', '障害記録', '連絡先', '代替手順', '障害レベル', 'システム', 'データ交換', '設定'])
+    for (const label of [
+      '障害発生時',
+      '障害記録',
+      '連絡先',
+      '代替手順',
+      '障害レベル',
+      'システム',
+      'データ交換',
+      '設定',
+    ])
       expect(await nav.getByRole('link', { name: label, exact: true }).count()).toBe(1);
   });
 
@@ -90,7 +105,9 @@ describe('incident log in the built app', () => {
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました。').waitFor();
     await page.getByText('障害記録を作成（発生）').waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('窓口PC-03で証明書が印刷できない');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
+      '窓口PC-03で証明書が印刷できない',
+    );
   });
 
   it('edits the incident, moves its status with a timestamp, and keeps it after a reload', async () => {
@@ -114,13 +131,19 @@ describe('incident log in the built app', () => {
     await page.getByRole('link', { name: '障害記録', exact: true }).click();
     await expect.poll(() => page.locator('.result-count').textContent()).toBe('31件');
     await page.getByLabel('キーワード').fill('ｅ－ｐｒｔ－９９９９');
-    await expect.poll(() => page.locator('.result-count').textContent()).toContain('1件（全31件中）');
+    await expect
+      .poll(() => page.locator('.result-count').textContent())
+      .toContain('1件（全31件中）');
     await page.getByRole('link', { name: /窓口PC-03で証明書が印刷できない/ }).waitFor();
     await page.getByRole('button', { name: '絞り込みを解除' }).click();
     await page.getByLabel('状態').selectOption({ label: '対応中' });
-    const inProgress = Number((await page.locator('.result-count').textContent())!.match(/^(\d+)件/)![1]);
+    const inProgress = Number(
+      (await page.locator('.result-count').textContent())!.match(/^(\d+)件/)![1],
+    );
     expect(inProgress).toBeGreaterThan(0);
-    expect(await page.locator('.incident-row .status-badge').allTextContents()).toEqual(Array(Math.min(inProgress, await page.locator('.incident-row').count())).fill('対応中'));
+    expect(await page.locator('.incident-row .status-badge').allTextContents()).toEqual(
+      Array(Math.min(inProgress, await page.locator('.incident-row').count())).fill('対応中'),
+    );
     await page.getByLabel('システム').selectOption({ label: '税務システム' });
     await page.getByLabel('発生日（から）').fill('2000-01-01');
     await page.getByLabel('発生日（まで）').fill('2000-01-02');

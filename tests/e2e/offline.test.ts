@@ -41,6 +41,13 @@ describe('offline after one visit', () => {
     await fresh.reload();
     await fresh.getByText('架空市 市民課 窓口PC-01').waitFor();
 
+    // The IT section's deployment config (not precached: network-first) is there offline too.
+    const config = await fresh.evaluate(async () => {
+      const response = await fetch('sonae.config.json', { cache: 'no-store' });
+      return [response.status, ((await response.json()) as { format?: string }).format];
+    });
+    expect(config).toEqual([200, 'sonae-config']);
+
     // A deep link (hash route) opens offline too, and the settings panel tells the truth.
     await fresh.goto(`${url}#/settings`);
     const panel = fresh.getByRole('region', { name: '保存領域とオフライン' });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,14 @@ describe('update from one build to the next', () => {
     await waitForServiceWorkerControl(page);
     expect(await runningBuild()).toBe(buildA);
     await putDraftRaw(page, 'incident:new', { title: '窓口PC-01で印刷できない' });
+    // The IT section edits sonae.config.json on the server: pages see the edit, not a frozen copy.
+    const configPath = join(workDir, 'a', 'sonae.config.json');
+    const edited = JSON.stringify(JSON.parse(await readFile(configPath, 'utf8')), null, 4);
+    await writeFile(configPath, edited);
+    const served = await page.evaluate(async () =>
+      (await fetch('sonae.config.json', { cache: 'no-store' })).text(),
+    );
+    expect(served).toBe(edited);
     // A second tab on the same build, as staff often have.
     const other = await context.newPage();
     await other.goto(url);
