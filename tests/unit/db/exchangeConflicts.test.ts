@@ -78,3 +78,19 @@ describe('merge into the database', () => {
     ).rejects.toThrow('システム名');
   });
 });
+
+describe('planMerge in bulk', () => {
+  it('plans a large batch (the bulk read path) exactly like single records', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const stored: SystemRecord[] = [];
+    for (let i = 0; i < 60; i += 1) stored.push(await saveRecord('system', { ...emptySystem(), name: `既存${i}` }));
+    const fresh = Array.from({ length: 90 }, (_, i) => {
+      const data = { ...emptySystem(), name: `新規${i}` };
+      return { ...data, ...nextRevisionMeta({ ...stored[0]!, id: crypto.randomUUID(), rev: stored[0]!.rev }, data, OTHER, '2001-01-01T00:00:00.000Z') };
+    });
+    const plan = await mergeIn(db, [...stored, ...fresh]);
+    const counts = plan.reduce<Record<string, number>>((c, p) => ({ ...c, [p.change]: (c[p.change] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ unchanged: 60, new: 90 });
+    expect(await db.systems.count()).toBe(150);
+  });
+});

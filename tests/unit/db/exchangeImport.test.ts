@@ -6,6 +6,8 @@ import { exportBundle } from '../../../src/db/exchangeExport.ts';
 import { applyImport, prepareImport } from '../../../src/db/exchangeImport.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
 import { restoreSnapshot } from '../../../src/db/snapshots.ts';
+import { ensureStationKey } from '../../../src/db/keyStore.ts';
+import { parseDeploymentConfig } from '../../../src/features/exchange/deploymentConfig.ts';
 import { describeBundleError } from '../../../src/exchange/bundleErrors.ts';
 import { emptyIncident } from '../../../src/domain/incident.ts';
 import { emptySystem } from '../../../src/domain/system.ts';
@@ -100,6 +102,21 @@ describe('export → import between two stations', () => {
     expect(!prepared.ok && prepared.error.kind === 'untrustedKey' && prepared.error.fingerprint).toMatch(
       /^\d{4}(-\d{4}){4}$/,
     );
+  });
+
+  it('trusts a key from the deployment config without a local registration', async () => {
+    it_.use();
+    const key = await ensureStationKey();
+    await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+    const file = await exportFrom(it_, 'full', ['system'] as never);
+    const config = parseDeploymentConfig(
+      JSON.stringify({ format: 'sonae-config', version: 1, trustedKeys: [{ label: '情報政策課', role: 'it-section', publicKeyPem: key.publicKeyPem }] }),
+    );
+    if (config.status !== 'ok') throw new Error('config');
+    dept.use();
+    const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text), config.keys);
+    expect(prepared.ok && prepared.preview.signer.label).toBe('情報政策課');
+    expect(await exchangeTables(dept.db).trustedKeys.count()).toBe(0);
   });
 
   it('refuses a tampered, truncated or foreign file and changes nothing', async () => {
