@@ -16,7 +16,8 @@ import type { BenchFigures } from './benchExchangePage.ts';
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 3);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function main() {
@@ -35,7 +36,10 @@ async function main() {
         lib: { entry: 'scripts/benchExchangePage.ts', formats: ['es'], fileName: () => 'bench.js' },
       },
     });
-    await writeFile(join(folder, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./bench.js"></script>');
+    await writeFile(
+      join(folder, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><script type="module" src="./bench.js"></script>',
+    );
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(server.url);
@@ -43,20 +47,34 @@ async function main() {
 
     const runs: BenchFigures[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      runs.push(await page.evaluate((count) => (window as unknown as { runBench: (n: number) => Promise<BenchFigures> }).runBench(count), COUNT));
+      runs.push(
+        await page.evaluate(
+          (count) =>
+            (window as unknown as { runBench: (n: number) => Promise<BenchFigures> }).runBench(
+              count,
+            ),
+          COUNT,
+        ),
+      );
     }
     const pick = (key: keyof BenchFigures) => median(runs.map((r) => r[key]));
     const importMs = pick('importMs');
     const bareMs = pick('bareMs');
-    console.log(`データ交換ベンチマーク: 障害記録 ${COUNT.toLocaleString('ja-JP')}件、Chromium、${RUNS}回の中央値`);
-    console.log(`  ファイルサイズ                       ${(pick('fileBytes') / 1024 / 1024).toFixed(1)} MB`);
+    console.log(
+      `データ交換ベンチマーク: 障害記録 ${COUNT.toLocaleString('ja-JP')}件、Chromium、${RUNS}回の中央値`,
+    );
+    console.log(
+      `  ファイルサイズ                       ${(pick('fileBytes') / 1024 / 1024).toFixed(1)} MB`,
+    );
     console.log(`  書き出し（読み出し・署名・JSON化）     ${ms(pick('exportMs'))}`);
     console.log(`  取り込み 確認（解析・署名検証・検証・マージ計画） ${ms(pick('prepareMs'))}`);
     console.log(`  取り込み 反映（スナップショット・1トランザクション） ${ms(pick('applyMs'))}`);
     console.log(`  取り込み 合計                        ${ms(importMs)}`);
     console.log(`  同じ記録の再取り込み（すべて変更なし）  ${ms(pick('reimportMs'))}`);
     console.log(`  比較: Dexie bulkPut のみ               ${ms(bareMs)}`);
-    console.log(`  取り込み / bulkPut                    ${(importMs / bareMs).toFixed(1)} 倍（目標: 2秒未満、3倍以内）`);
+    console.log(
+      `  取り込み / bulkPut                    ${(importMs / bareMs).toFixed(1)} 倍（目標: 2秒未満、3倍以内）`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -34,13 +34,20 @@ async function freshDatabase(name: string): Promise<SonaeDatabase> {
 async function run(count: number): Promise<BenchFigures> {
   // The exporting station (a department PC) with `count` incidents.
   const sender = await freshDatabase('bench-sender');
-  const station = await saveStation({ municipality: '架空市', department: '市民課', terminal: 'PC-01', staffName: '' });
+  const station = await saveStation({
+    municipality: '架空市',
+    department: '市民課',
+    terminal: 'PC-01',
+    staffName: '',
+  });
   const systemIds = Array.from({ length: 12 }, () => createId());
   const at = new Date().toISOString();
-  const records = generateDemoIncidents(count, systemIds, { seed: 7, spanDays: 365 * 3 }).map((data) => ({
-    ...data,
-    ...firstRevisionMeta(data, station.id, at),
-  }));
+  const records = generateDemoIncidents(count, systemIds, { seed: 7, spanDays: 365 * 3 }).map(
+    (data) => ({
+      ...data,
+      ...firstRevisionMeta(data, station.id, at),
+    }),
+  );
   await sender.incidents.bulkPut(records);
   const key = await ensureStationKey();
 
@@ -51,8 +58,18 @@ async function run(count: number): Promise<BenchFigures> {
 
   // The receiving station (the IT section), trusting the sender's key.
   await freshDatabase('bench-receiver');
-  await saveStation({ municipality: '架空市', department: '情報政策課', terminal: '管理PC', staffName: '' });
-  await trustKey({ publicKeyPem: key.publicKeyPem, label: '市民課', role: 'department', confirmedFingerprint: key.fingerprint });
+  await saveStation({
+    municipality: '架空市',
+    department: '情報政策課',
+    terminal: '管理PC',
+    staffName: '',
+  });
+  await trustKey({
+    publicKeyPem: key.publicKeyPem,
+    label: '市民課',
+    role: 'department',
+    confirmedFingerprint: key.fingerprint,
+  });
 
   started = performance.now();
   const prepared = await prepareImport(file!.fileName, bytes);
@@ -67,8 +84,18 @@ async function run(count: number): Promise<BenchFigures> {
   setDatabase(sender);
   const again = await exportBundle({ kind: 'full', types: ['incident'] });
   await freshDatabase('bench-receiver-2');
-  await saveStation({ municipality: '架空市', department: '情報政策課', terminal: '管理PC', staffName: '' });
-  await trustKey({ publicKeyPem: key.publicKeyPem, label: '市民課', role: 'department', confirmedFingerprint: key.fingerprint });
+  await saveStation({
+    municipality: '架空市',
+    department: '情報政策課',
+    terminal: '管理PC',
+    staffName: '',
+  });
+  await trustKey({
+    publicKeyPem: key.publicKeyPem,
+    label: '市民課',
+    role: 'department',
+    confirmedFingerprint: key.fingerprint,
+  });
   const first = await prepareImport('1', bytes);
   if (first.ok) await applyImport(first.preview);
   started = performance.now();

@@ -63,15 +63,18 @@ export async function listConflicts(): Promise<ConflictSummary[]> {
 /**
  * Resolves a conflict with `data` (one version's data or fields combined from several): writes
  * a revision that descends from every leaf, removes the siblings, and audits it, in one
- * transaction. `leafRevs` are the versions the person saw; if another import changed them
- * meanwhile, StaleRecordError is thrown and nothing is written.
+ * transaction; with `deleted` the record is resolved as deleted. `leafRevs` are the versions
+ * the person saw; if another import changed them meanwhile, StaleRecordError is thrown and
+ * nothing is written.
  */
 export async function resolveConflict(
   type: RecordType,
   id: string,
   data: unknown,
   leafRevs: readonly string[],
+  options: { deleted?: boolean } = {},
 ): Promise<AnyRecord> {
+  const deleted = options.deleted ?? false;
   const parsed = recordSchemas[type].data.safeParse(data);
   if (!parsed.success) throw new RecordValidationError(parsed.error.issues);
   const db = getDatabase();
@@ -86,7 +89,7 @@ export async function resolveConflict(
       if (leaves.length !== seen.size || !leaves.every((l) => seen.has(l.rev)))
         throw new StaleRecordError('conflict changed since it was shown');
       const now = nowIso();
-      const meta = resolutionMeta(leaves, parsed.data, station.id, now);
+      const meta = resolutionMeta(leaves, parsed.data, station.id, now, deleted);
       const record = { ...(parsed.data as object), ...meta } as AnyRecord;
       await db.recordTable(type).put(record as never);
       await conflicts.where('[type+id]').equals([type, id]).delete();
@@ -94,11 +97,11 @@ export async function resolveConflict(
         at: now,
         stationId: station.id,
         actor: station.staffName,
-        action: 'update',
+        action: deleted ? 'delete' : 'update',
         recordType: type,
         recordId: id,
         rev: meta.rev,
-        summary: `${recordTypeLabels[type]}「${recordTitle(type, parsed.data as never)}」の競合を解決（${leaves.length}版を統合）`,
+        summary: `${recordTypeLabels[type]}「${recordTitle(type, parsed.data as never)}」の競合を解決（${leaves.length}版を${deleted ? '削除として' : ''}統合）`,
       });
       return record;
     },

@@ -3,7 +3,12 @@ import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
 import { stationLabel } from '../domain/station.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { toBundleRecord, type BundleRecord } from '../exchange/bundleRecord.ts';
-import { bundleFileName, createBundle, createBundleAttachment, serializeBundle } from '../exchange/createBundle.ts';
+import {
+  bundleFileName,
+  createBundle,
+  createBundleAttachment,
+  serializeBundle,
+} from '../exchange/createBundle.ts';
 import { signBundle } from '../exchange/bundleSignature.ts';
 import type { BundleAttachment, BundleKind } from '../exchange/bundleFormat.ts';
 import { recordTables } from './database.ts';
@@ -47,20 +52,26 @@ async function collectRecords(options: ExportOptions): Promise<Collected> {
   return db.transaction('r', [...tables, conflicts, exportedRevs], async () => {
     const siblingRows = await conflicts.toArray();
     const already = new Map<string, Set<string>>();
-    if (options.kind === 'delta')
-      for (const row of await exportedRevs.toArray()) already.set(`${row.type}/${row.id}`, new Set(row.revs));
+    for (const row of await exportedRevs.toArray())
+      already.set(`${row.type}/${row.id}`, new Set(row.revs));
     const collected: Collected = { records: [], exported: [], attachmentIds: new Set() };
     for (const type of recordTypes.filter((t) => options.types.includes(t))) {
       const siblingsOf = new Map<string, AnyRecord[]>();
-      for (const row of siblingRows)
-        if (row.type === type) siblingsOf.set(row.id, [...(siblingsOf.get(row.id) ?? []), row.record]);
+      for (const row of siblingRows) {
+        if (row.type !== type) continue;
+        const list = siblingsOf.get(row.id);
+        if (list) list.push(row.record);
+        else siblingsOf.set(row.id, [row.record]);
+      }
       for (const record of (await db.recordTable(type).toArray()) as AnyRecord[]) {
         const siblings = siblingsOf.get(record.id) ?? [];
         const revs = [record.rev, ...siblings.map((s) => s.rev)];
         const seen = already.get(`${type}/${record.id}`);
-        if (seen && revs.every((rev) => seen.has(rev))) continue;
+        const isExported = seen !== undefined && revs.every((rev) => seen.has(rev));
+        if (isExported && options.kind === 'delta') continue;
         collected.records.push(toBundleRecord(type, record as never, siblings as never[]));
-        collected.exported.push({ type, id: record.id, revs });
+        // Only rows that change are written back: a full export of 10,000 records stays cheap.
+        if (!isExported) collected.exported.push({ type, id: record.id, revs });
         for (const leaf of [record, ...siblings])
           for (const ref of (leaf as { attachments?: { id: string }[] }).attachments ?? [])
             collected.attachmentIds.add(ref.id);
@@ -88,7 +99,9 @@ async function loadAttachments(ids: Set<string>): Promise<BundleAttachment[]> {
     // Bytes may be missing on this PC (a record received without them): the reference travels alone.
     if (!row) continue;
     const bytes = await readBlobBytes(row.blob);
-    attachments.push(createBundleAttachment(row.id, row.blob.type || 'application/octet-stream', bytes));
+    attachments.push(
+      createBundleAttachment(row.id, row.blob.type || 'application/octet-stream', bytes),
+    );
   }
   return attachments;
 }
@@ -98,7 +111,10 @@ async function loadAttachments(ids: Set<string>): Promise<BundleAttachment[]> {
  * next delta), the sequence and 'lastExportAt'. Returns the file name and text to download;
  * null when a delta has nothing new.
  */
-export async function exportBundle(options: ExportOptions, date: Date = new Date()): Promise<ExportResult | null> {
+export async function exportBundle(
+  options: ExportOptions,
+  date: Date = new Date(),
+): Promise<ExportResult | null> {
   const station = await loadStation();
   if (!station) throw new StationMissingError('station not set up');
   const key = await ensureStationKey();
@@ -117,7 +133,13 @@ export async function exportBundle(options: ExportOptions, date: Date = new Date
   const text = serializeBundle(signBundle(unsigned, key.privateKey));
   const fileName = bundleFileName(station.department, date, sequence);
   await markExported(collected.exported);
-  return { fileName, text, sequence, records: collected.records.length, attachments: attachments.length };
+  return {
+    fileName,
+    text,
+    sequence,
+    records: collected.records.length,
+    attachments: attachments.length,
+  };
 }
 
 /** Exports change no data, so they are not audited; the storage-health panel reads lastExportAt. */
@@ -132,7 +154,8 @@ async function markExported(rows: ExportedRevRow[]): Promise<void> {
 
 /** Blob bytes; FileReader where Blob.arrayBuffer is missing (jsdom's Blob in unit tests). */
 function readBlobBytes(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then((b) => new Uint8Array(b));
+  if (typeof blob.arrayBuffer === 'function')
+    return blob.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));

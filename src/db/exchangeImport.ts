@@ -14,7 +14,12 @@ import { allowedRecordTypes } from '../exchange/signerRoles.ts';
 import { decodePublicKeyPem } from '../exchange/keys.ts';
 import type { MergeChange } from '../exchange/merge.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
-import { exchangeTables, type ImportCounts, type ImportRow, type TrustedKeyRow } from './exchangeTables.ts';
+import {
+  exchangeTables,
+  type ImportCounts,
+  type ImportRow,
+  type TrustedKeyRow,
+} from './exchangeTables.ts';
 import { applyMergePlan, planMerge, type IncomingLeaf } from './mergeStore.ts';
 import { takeSnapshot } from './snapshots.ts';
 import { getDatabase } from './instance.ts';
@@ -42,7 +47,8 @@ export interface ImportPreview {
   counts: ImportCounts;
 }
 
-export type PrepareResult = { ok: true; preview: ImportPreview } | { ok: false; error: BundleError };
+export type PrepareResult =
+  { ok: true; preview: ImportPreview } | { ok: false; error: BundleError };
 
 /** Thrown by applyImport when the file became a replay meanwhile (e.g. imported in another tab). */
 export class ImportRefusedError extends Error {
@@ -81,7 +87,9 @@ export async function prepareImport(
 ): Promise<PrepareResult> {
   const db = getDatabase();
   const stored = await exchangeTables(db).trustedKeys.toArray();
-  const parsed = parseBundle(bytes, { trustedKeys: toTrustedKeys([...extraTrustedKeys, ...stored]) });
+  const parsed = parseBundle(bytes, {
+    trustedKeys: toTrustedKeys([...extraTrustedKeys, ...stored]),
+  });
   if (!parsed.ok) return parsed;
   const { bundle, signer, attachmentBytes } = parsed;
   const sequence = checkSequence(bundle, await lastSequence(db, bundle.issuer.keyId));
@@ -104,16 +112,29 @@ export async function prepareImport(
     const typed = leaves.leaves.map((leaf) => ({ type, record: leaf }));
     if (allowed.includes(type)) incoming.push(...typed);
     else {
-      const reason = describeBundleError({ kind: 'roleNotAllowed', role: signer.role, index, type, id });
+      const reason = describeBundleError({
+        kind: 'roleNotAllowed',
+        role: signer.role,
+        index,
+        type,
+        id,
+      });
       notAllowed.push({ leaves: typed, row: { type, id, title, change: 'refused', reason } });
     }
   });
   // A record the signer may not write is refused only if it would change something: a
   // department relaying the IT section's own lists back is harmless and shown as unchanged.
-  const relayed = await planMerge(db, notAllowed.flatMap((n) => n.leaves));
-  const unchangedIds = new Set(relayed.filter((p) => p.change === 'unchanged').map((p) => `${p.type}/${p.id}`));
+  const relayed = await planMerge(
+    db,
+    notAllowed.flatMap((n) => n.leaves),
+  );
+  const unchangedIds = new Set(
+    relayed.filter((p) => p.change === 'unchanged').map((p) => `${p.type}/${p.id}`),
+  );
   const notAllowedRows = notAllowed.map(({ row }) =>
-    unchangedIds.has(`${row.type}/${row.id}`) ? { ...row, change: 'unchanged' as const, reason: undefined } : row,
+    unchangedIds.has(`${row.type}/${row.id}`)
+      ? { ...row, change: 'unchanged' as const, reason: undefined }
+      : row,
   );
 
   const plan = await planMerge(db, incoming);
@@ -141,7 +162,9 @@ export async function prepareImport(
 async function digestHex(bytes: Uint8Array): Promise<string> {
   if (globalThis.crypto?.subtle) {
     try {
-      return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
+      return bytesToHex(
+        new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)),
+      );
     } catch {
       // Fall through to the pure-JS hash.
     }
@@ -150,7 +173,14 @@ async function digestHex(bytes: Uint8Array): Promise<string> {
 }
 
 function countRows(rows: readonly Pick<PreviewRow, 'change'>[], attachments: number): ImportCounts {
-  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, conflict: 0, refused: 0, attachments };
+  const counts: ImportCounts = {
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    conflict: 0,
+    refused: 0,
+    attachments,
+  };
   for (const row of rows) counts[row.change] += 1;
   return counts;
 }
@@ -168,7 +198,9 @@ const changeLabels: Record<MergeChange, string> = {
  * The merge is recomputed inside the transaction, so anything saved since the preview is
  * merged, never overwritten. Throws ImportRefusedError on a replay; nothing is then written.
  */
-export async function applyImport(preview: ImportPreview): Promise<{ counts: ImportCounts; importSeq: number }> {
+export async function applyImport(
+  preview: ImportPreview,
+): Promise<{ counts: ImportCounts; importSeq: number }> {
   const db = getDatabase();
   const { conflicts, imports, snapshots } = exchangeTables(db);
   const recordTableList = recordTypes.map((type) => db.table(recordTables[type]));
@@ -180,8 +212,11 @@ export async function applyImport(preview: ImportPreview): Promise<{ counts: Imp
       const station = await requireStation(tx);
       const sequence = checkSequence(bundle, await lastSequence(db, bundle.issuer.keyId));
       if (!sequence.ok) throw new ImportRefusedError(sequence.error);
-      const snapshotSeq = await takeSnapshot(db, preview.fileName);
       const plan = await planMerge(db, preview.incoming);
+      // The snapshot is of the state before this import (nothing is written yet); a file that
+      // changes no record needs none. Attachments are only ever added, so they are not in it.
+      const changes = plan.some((p) => p.change !== 'unchanged');
+      const snapshotSeq = changes ? await takeSnapshot(db, preview.fileName) : null;
       await applyMergePlan(db, plan);
 
       const attachmentIds = [...preview.attachmentBytes.keys()];
@@ -193,7 +228,9 @@ export async function applyImport(preview: ImportPreview): Promise<{ counts: Imp
         .filter((id) => !present.has(id))
         .map((id) => ({
           id,
-          blob: new Blob([preview.attachmentBytes.get(id)! as BlobPart], { type: mediaTypes.get(id) ?? '' }),
+          blob: new Blob([preview.attachmentBytes.get(id)! as BlobPart], {
+            type: mediaTypes.get(id) ?? '',
+          }),
         }));
       if (added.length) await db.attachments.bulkAdd(added);
 
@@ -215,9 +252,14 @@ export async function applyImport(preview: ImportPreview): Promise<{ counts: Imp
         counts,
       };
       const importSeq = await imports.add(row);
-      await snapshots.update(snapshotSeq, { importSeq });
+      if (snapshotSeq !== null) await snapshots.update(snapshotSeq, { importSeq });
 
-      const base = { at, stationId: station.id, actor: station.staffName, action: 'import' as const };
+      const base = {
+        at,
+        stationId: station.id,
+        actor: station.staffName,
+        action: 'import' as const,
+      };
       const entries: AuditEntry[] = plan
         .filter((p) => p.change !== 'unchanged')
         .map((p) => ({

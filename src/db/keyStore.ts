@@ -110,7 +110,9 @@ export async function replaceStationKey(privateKey: PrivateKey): Promise<Station
 
 /** The stored station key, or null when none was made yet (read-only, for live queries). */
 export async function loadStationKey(): Promise<StationKey | null> {
-  const stored = storedKeySchema.safeParse((await getDatabase().settings.get(STATION_KEY_SETTING))?.value);
+  const stored = storedKeySchema.safeParse(
+    (await getDatabase().settings.get(STATION_KEY_SETTING))?.value,
+  );
   return stored.success ? toStationKey(stored.data.privateKeyPem, stored.data.createdAt) : null;
 }
 
@@ -118,7 +120,8 @@ export async function loadStationKey(): Promise<StationKey | null> {
 export function useStationKey(): StationKey | null | undefined {
   const key = useLiveQuery(loadStationKey, []);
   useEffect(() => {
-    if (key === null) void ensureStationKey();
+    // Before first-run setup there is no station to audit the key under: wait for it.
+    if (key === null) ensureStationKey().catch(() => undefined);
   }, [key]);
   return key;
 }

@@ -89,12 +89,18 @@ export async function planMerge(
  * ids that do not exist yet: reading all primary keys (one getAllKeys) and fetching only the
  * present ones is then far cheaper than a get per id.
  */
-async function getExisting(db: SonaeDatabase, type: RecordType, ids: string[]): Promise<(AnyRecord | undefined)[]> {
+async function getExisting(
+  db: SonaeDatabase,
+  type: RecordType,
+  ids: string[],
+): Promise<(AnyRecord | undefined)[]> {
   const table = db.recordTable(type);
   if (ids.length < 100) return (await table.bulkGet(ids)) as (AnyRecord | undefined)[];
   const present = new Set(await table.toCollection().primaryKeys());
   const wanted = ids.filter((id) => present.has(id));
-  const rows = new Map(((await table.bulkGet(wanted)) as (AnyRecord | undefined)[]).map((row, i) => [wanted[i]!, row]));
+  const rows = new Map(
+    ((await table.bulkGet(wanted)) as (AnyRecord | undefined)[]).map((row, i) => [wanted[i]!, row]),
+  );
   return ids.map((id) => rows.get(id));
 }
 

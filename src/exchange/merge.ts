@@ -98,13 +98,15 @@ export function unionHistory(leaves: readonly Leaf[]): string[] {
  * Metadata of the revision that resolves a conflict with `data` (one leaf's data, or fields
  * combined from several). Its ancestry holds every leaf, so it supersedes all of them on every
  * station it reaches. The parent named in the hash is the highest-generation leaf, so the same
- * resolution made on two PCs gets the same rev.
+ * resolution made on two PCs gets the same rev. `deleted` resolves to a tombstone (the person
+ * accepted a deletion made on another PC).
  */
 export function resolutionMeta(
   leaves: readonly (Leaf & RecordMeta)[],
   data: unknown,
   stationId: string,
   at: string,
+  deleted = false,
 ): RecordMeta {
   if (leaves.length === 0) throw new Error('nothing to resolve');
   const sorted = [...leaves].sort(compareLeaves);
@@ -114,12 +116,12 @@ export function resolutionMeta(
   );
   return {
     id: winner.id,
-    rev: computeRevision(parent.rev, false, data),
+    rev: computeRevision(parent.rev, deleted, data),
     revisions: unionHistory(leaves),
     createdAt: winner.createdAt,
     createdBy: winner.createdBy,
     updatedAt: at,
     updatedBy: stationId,
-    deleted: false,
+    deleted,
   };
 }

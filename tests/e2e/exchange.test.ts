@@ -118,6 +118,7 @@ async function editIncident(page: Page, title: string, field: string, value: str
 }
 
 const TITLE = '窓口PC-02で住民票が印刷できない';
+let resolution: { path: string; name: string } | undefined;
 
 describe('two stations exchanging signed files', () => {
   it('sets up the IT section with the demo municipality and a department PC from scratch', async () => {
@@ -210,7 +211,7 @@ describe('two stations exchanging signed files', () => {
     await page.getByText('競合を解決しました').waitFor();
     await page.getByText('競合している記録はありません。').waitFor();
 
-    const resolution = await exportFile(page, '前回の書き出しからの変更分');
+    resolution = await exportFile(page, '前回の書き出しからの変更分');
     await chooseImport(stations.dept.page, resolution.path);
     await confirmImport(stations.dept.page, /更新/);
 
@@ -224,6 +225,18 @@ describe('two stations exchanging signed files', () => {
       await p.getByText('帳票サーバの証明書の期限切れ').waitFor();
       expect(await p.getByRole('link', { name: /競合あり/ }).count()).toBe(0);
     }
+  });
+
+  it('undoes the last import with 「取り込み前に戻す」, after which the same file imports again', async () => {
+    const { page } = stations.dept;
+    await open(page, '/exchange', 'データ交換');
+    await page.getByRole('button', { name: '取り込み前に戻す' }).first().click();
+    await page.getByRole('button', { name: '戻す', exact: true }).click();
+    await page.getByText(/取り込む前の状態に戻しました/).waitFor();
+    await page.getByRole('button', { name: /を比べる/ }).waitFor(); // the conflict is back
+    await chooseImport(page, resolution!.path);
+    await confirmImport(page, /更新/);
+    await page.getByText('競合している記録はありません。').waitFor();
   });
 
   it('made no request off its origin and logged no error on either PC', () => {

@@ -16,7 +16,11 @@ export function ConflictBadge({ type, id }: { type: RecordType; id: string }) {
   const versions = useConflictVersions(type, id);
   if (!versions) return null;
   return (
-    <Link className="conflict-badge" to={conflictPath(type, id)} title="別の端末で同時に変更されました。クリックして内容を比べ、解決してください。">
+    <Link
+      className="conflict-badge"
+      to={conflictPath(type, id)}
+      title="別の端末で同時に変更されました。クリックして内容を比べ、解決してください。"
+    >
       競合あり（{versions}版）
     </Link>
   );

@@ -7,7 +7,9 @@ import { ConflictView } from './ConflictView.tsx';
 
 function parseSelection(value: string | null): { type: RecordType; id: string } | null {
   const [type, id] = (value ?? '').split(':');
-  return type && id && (recordTypes as readonly string[]).includes(type) ? { type: type as RecordType, id } : null;
+  return type && id && (recordTypes as readonly string[]).includes(type)
+    ? { type: type as RecordType, id }
+    : null;
 }
 
 /** 競合している記録: the list, and the side-by-side view of the one chosen (?conflict=type:id). */

@@ -11,10 +11,15 @@ export function ExportSection() {
   const [kind, setKind] = useState<BundleKind>('delta');
   const [types, setTypes] = useState<RecordType[]>([...recordTypes]);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'error' | 'success' | 'info';
+    text: string;
+  } | null>(null);
 
   const toggle = (type: RecordType) =>
-    setTypes((current) => (current.includes(type) ? current.filter((t) => t !== type) : [...current, type]));
+    setTypes((current) =>
+      current.includes(type) ? current.filter((t) => t !== type) : [...current, type],
+    );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,7 +31,10 @@ export function ExportSection() {
     try {
       const result = await exportBundle({ kind, types });
       if (!result) {
-        setMessage({ kind: 'info', text: '前回の書き出しから変更された記録はありません。すべて書き出す場合は「すべて」を選んでください。' });
+        setMessage({
+          kind: 'info',
+          text: '前回の書き出しから変更された記録はありません。すべて書き出す場合は「すべて」を選んでください。',
+        });
         return;
       }
       downloadFile(result.fileName, result.text, 'application/json');
@@ -44,17 +52,29 @@ export function ExportSection() {
   return (
     <section className="card" aria-labelledby="export-heading">
       <h2 id="export-heading">書き出す</h2>
-      <p className="hint">この端末の鍵で署名したファイル（.sonae.json）を作ります。添付ファイルも含まれます。</p>
+      <p className="hint">
+        この端末の鍵で署名したファイル（.sonae.json）を作ります。添付ファイルも含まれます。
+      </p>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
       <form onSubmit={submit} className="form" noValidate>
         <fieldset>
           <legend>範囲</legend>
           <label>
-            <input type="radio" name="export-kind" checked={kind === 'delta'} onChange={() => setKind('delta')} />
+            <input
+              type="radio"
+              name="export-kind"
+              checked={kind === 'delta'}
+              onChange={() => setKind('delta')}
+            />
             前回の書き出しからの変更分
           </label>{' '}
           <label>
-            <input type="radio" name="export-kind" checked={kind === 'full'} onChange={() => setKind('full')} />
+            <input
+              type="radio"
+              name="export-kind"
+              checked={kind === 'full'}
+              onChange={() => setKind('full')}
+            />
             すべて
           </label>
         </fieldset>

@@ -17,7 +17,10 @@ export function HistorySection() {
     setConfirming(null);
     try {
       await restoreSnapshot(snapshot.seq);
-      setMessage({ kind: 'success', text: `「${snapshot.fileName}」を取り込む前の状態に戻しました。` });
+      setMessage({
+        kind: 'success',
+        text: `「${snapshot.fileName}」を取り込む前の状態に戻しました。`,
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: describeStorageError(error) });
     }
@@ -76,7 +79,8 @@ export function HistorySection() {
       {confirming ? (
         <div className="confirm card" role="alertdialog" aria-labelledby="restore-title">
           <p id="restore-title">
-            「{confirming.fileName}」を取り込む前の状態に戻しますか？ それ以降の取り込みと、その後にこの端末で行った変更も元に戻ります。
+            「{confirming.fileName}」を取り込む前の状態に戻しますか？
+            それ以降の取り込みと、その後にこの端末で行った変更も元に戻ります。
           </p>
           <div className="actions">
             <button type="button" className="danger" onClick={() => void restore(confirming)}>

@@ -1,5 +1,10 @@
 import { useRef, useState } from 'react';
-import { applyImport, prepareImport, ImportRefusedError, type ImportPreview } from '../../db/exchangeImport.ts';
+import {
+  applyImport,
+  prepareImport,
+  ImportRefusedError,
+  type ImportPreview,
+} from '../../db/exchangeImport.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import type { ImportCounts } from '../../db/exchangeTables.ts';
 import { describeBundleError, type BundleError } from '../../exchange/bundleErrors.ts';
@@ -30,10 +35,20 @@ export function ImportSection() {
   async function check(file: File | undefined) {
     if (!file) return;
     setState({ step: 'checking' });
+    // The File is kept; clearing the input lets the same file be chosen again later.
+    if (input.current) input.current.value = '';
     try {
       const config = await loadDeploymentConfig();
-      const prepared = await prepareImport(file.name, await readFileBytes(file), config.status === 'ok' ? config.keys : []);
-      setState(prepared.ok ? { step: 'preview', preview: prepared.preview } : { step: 'refused', error: prepared.error, file });
+      const prepared = await prepareImport(
+        file.name,
+        await readFileBytes(file),
+        config.status === 'ok' ? config.keys : [],
+      );
+      setState(
+        prepared.ok
+          ? { step: 'preview', preview: prepared.preview }
+          : { step: 'refused', error: prepared.error, file },
+      );
     } catch (error) {
       setState({ step: 'failed', message: describeStorageError(error) });
     }
@@ -45,8 +60,13 @@ export function ImportSection() {
       const { counts } = await applyImport(preview);
       setState({ step: 'done', fileName: preview.fileName, counts });
     } catch (error) {
-      if (error instanceof ImportRefusedError) setState({ step: 'failed', message: `${error.message} データは変更していません。` });
-      else setState({ step: 'failed', message: `${describeStorageError(error)} データは変更していません。` });
+      if (error instanceof ImportRefusedError)
+        setState({ step: 'failed', message: `${error.message} データは変更していません。` });
+      else
+        setState({
+          step: 'failed',
+          message: `${describeStorageError(error)} データは変更していません。`,
+        });
     }
   }
 
@@ -81,7 +101,8 @@ export function ImportSection() {
             <div className="card untrusted-key">
               <h3>この鍵を信頼する</h3>
               <p>
-                発行元「{state.error.issuerLabel}」の鍵の指紋: <strong className="fingerprint">{state.error.fingerprint}</strong>
+                発行元「{state.error.issuerLabel}」の鍵の指紋:{' '}
+                <strong className="fingerprint">{state.error.fingerprint}</strong>
               </p>
               <p>
                 発行元に電話などで指紋を読み上げてもらい、一致を確かめてから、発行元の公開鍵ファイルを選んで登録してください。登録後にもう一度確認します。
@@ -99,16 +120,29 @@ export function ImportSection() {
         <div className="import-preview">
           <h3>取り込みの確認: {state.preview.fileName}</h3>
           <p>
-            発行元: {state.preview.bundle.issuer.label}（署名: {state.preview.signer.label}）・通し番号 {state.preview.bundle.sequence}・
+            発行元: {state.preview.bundle.issuer.label}（署名: {state.preview.signer.label}
+            ）・通し番号 {state.preview.bundle.sequence}・
             {state.preview.bundle.kind === 'full' ? 'すべて' : '変更分'}
           </p>
           <p>
-            <strong>{describeCounts({ ...state.preview.counts, attachments: state.preview.attachmentBytes.size })}</strong>
+            <strong>
+              {describeCounts({
+                ...state.preview.counts,
+                attachments: state.preview.attachmentBytes.size,
+              })}
+            </strong>
           </p>
           <ImportPreviewTable rows={state.preview.rows} />
-          <p className="hint">取り込む直前の状態は自動で保存され、「取り込み履歴」から「取り込み前に戻す」で戻せます。</p>
+          <p className="hint">
+            取り込む直前の状態は自動で保存され、「取り込み履歴」から「取り込み前に戻す」で戻せます。
+          </p>
           <div className="actions">
-            <button type="button" className="primary" disabled={state.step === 'applying'} onClick={() => void confirm(state.preview)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={state.step === 'applying'}
+              onClick={() => void confirm(state.preview)}
+            >
               {state.step === 'applying' ? '取り込み中…' : '取り込む'}
             </button>
             <button type="button" onClick={reset}>
@@ -120,7 +154,9 @@ export function ImportSection() {
       {state.step === 'done' ? (
         <Banner kind="success">
           「{state.fileName}」を取り込みました: {describeCounts(state.counts)}
-          {state.counts.conflict > 0 ? ' 競合した記録は下の「競合している記録」で確認してください。' : ''}
+          {state.counts.conflict > 0
+            ? ' 競合した記録は下の「競合している記録」で確認してください。'
+            : ''}
         </Banner>
       ) : null}
     </section>

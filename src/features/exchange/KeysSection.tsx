@@ -10,7 +10,11 @@ import { signerRoleLabels } from '../../exchange/signerRoles.ts';
 import { Banner } from '../common/Banner.tsx';
 import { Field } from '../common/Field.tsx';
 import { downloadFile } from './download.ts';
-import { loadDeploymentConfig, DEPLOYMENT_CONFIG_FILE, type DeploymentConfig } from './deploymentConfig.ts';
+import {
+  loadDeploymentConfig,
+  DEPLOYMENT_CONFIG_FILE,
+  type DeploymentConfig,
+} from './deploymentConfig.ts';
 import { TrustKeyForm } from './TrustKeyForm.tsx';
 import { RestoreKeyForm } from './RestoreKeyForm.tsx';
 import './exchange.css';
@@ -42,13 +46,25 @@ export function KeysSection() {
       {key ? (
         <>
           <p>
-            指紋（読み上げ用）: <strong className="fingerprint" data-testid="station-fingerprint">{key.fingerprint}</strong>
+            指紋（読み上げ用）:{' '}
+            <strong className="fingerprint" data-testid="station-fingerprint">
+              {key.fingerprint}
+            </strong>
           </p>
           <p className="hint">
             書き出すファイルにはこの鍵で署名します。相手にこの公開鍵ファイルを渡し、指紋を電話などで読み上げて確認してもらってください。
           </p>
           <div className="actions">
-            <button type="button" onClick={() => downloadFile(`sonae_${department}_公開鍵.pem`, key.publicKeyPem, 'application/x-pem-file')}>
+            <button
+              type="button"
+              onClick={() =>
+                downloadFile(
+                  `sonae_${department}_公開鍵.pem`,
+                  key.publicKeyPem,
+                  'application/x-pem-file',
+                )
+              }
+            >
               公開鍵を書き出す
             </button>
           </div>
@@ -67,7 +83,9 @@ export function KeysSection() {
         </Banner>
       ) : null}
       {trusted === undefined ? null : trusted.length + configKeys.length === 0 ? (
-        <p>まだ信頼する鍵はありません。相手の公開鍵ファイルを下の「信頼する鍵を追加」で登録してください。</p>
+        <p>
+          まだ信頼する鍵はありません。相手の公開鍵ファイルを下の「信頼する鍵を追加」で登録してください。
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="table">
@@ -99,7 +117,12 @@ export function KeysSection() {
                     {formatDateTimeShort(row.addedAt)}（{row.addedBy || '—'}）
                   </td>
                   <td>
-                    <button type="button" className="link-button danger" onClick={() => void remove(row)} aria-label={`${row.label}の鍵の信頼を取り消す`}>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      onClick={() => void remove(row)}
+                      aria-label={`${row.label}の鍵の信頼を取り消す`}
+                    >
                       取り消す
                     </button>
                   </td>
@@ -120,7 +143,9 @@ export function KeysSection() {
 function BackupForm({ privateKey, department }: { privateKey: Uint8Array; department: string }) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [state, setState] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
+  const [state, setState] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(
+    null,
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -149,10 +174,20 @@ function BackupForm({ privateKey, department }: { privateKey: Uint8Array; depart
       <form className="form" onSubmit={submit} noValidate>
         {state ? <Banner kind={state.kind}>{state.text}</Banner> : null}
         <Field label="パスフレーズ" hint="10文字以上。忘れると復元できません">
-          <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="new-password"
+          />
         </Field>
         <Field label="パスフレーズ（確認）">
-          <input type="password" value={again} onChange={(e) => setAgain(e.target.value)} autoComplete="new-password" />
+          <input
+            type="password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+            autoComplete="new-password"
+          />
         </Field>
         <div className="actions">
           <button type="submit">バックアップを書き出す</button>

@@ -11,7 +11,9 @@ import { readFileText } from './download.ts';
 export function RestoreKeyForm() {
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [state, setState] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
+  const [state, setState] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(
+    null,
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,12 +41,19 @@ export function RestoreKeyForm() {
       <summary>バックアップから鍵を復元</summary>
       <form className="form" onSubmit={submit} noValidate>
         {state ? <Banner kind={state.kind}>{state.text}</Banner> : null}
-        <p className="hint">今の鍵は置き換えられます。相手には復元した鍵の指紋をあらためて確認してもらってください。</p>
+        <p className="hint">
+          今の鍵は置き換えられます。相手には復元した鍵の指紋をあらためて確認してもらってください。
+        </p>
         <Field label="バックアップファイル">
           <input type="file" accept=".pem" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </Field>
         <Field label="パスフレーズ">
-          <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" />
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="current-password"
+          />
         </Field>
         <div className="actions">
           <button type="submit">鍵を復元する</button>

@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { computeKeyId, decodePublicKeyPem, describeKeyError, formatKeyFingerprint } from '../../exchange/keys.ts';
+import {
+  computeKeyId,
+  decodePublicKeyPem,
+  describeKeyError,
+  formatKeyFingerprint,
+} from '../../exchange/keys.ts';
 import { signerRoleLabels, signerRoles, type SignerRole } from '../../exchange/signerRoles.ts';
 import { describeTrustKeyError, trustKey } from '../../db/keyStore.ts';
 import { describeStorageError } from '../../db/errors.ts';
@@ -19,7 +24,12 @@ interface Props {
  * Adds a trusted key from a PEM public key file. The person must type the fingerprint the key's
  * owner read out (by phone or in person); only a match is accepted, so a swapped file is caught.
  */
-export function TrustKeyForm({ expectedKeyId, defaultLabel = '', defaultRole = 'department', onTrusted }: Props) {
+export function TrustKeyForm({
+  expectedKeyId,
+  defaultLabel = '',
+  defaultRole = 'department',
+  onTrusted,
+}: Props) {
   const [pem, setPem] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [label, setLabel] = useState(defaultLabel);
@@ -42,7 +52,9 @@ export function TrustKeyForm({ expectedKeyId, defaultLabel = '', defaultRole = '
     const parsed = decodePublicKeyPem(text);
     if (!parsed.ok) setFileError(describeKeyError(parsed.error));
     else if (expectedKeyId && computeKeyId(parsed.publicKey) !== expectedKeyId)
-      setFileError('この公開鍵は、取り込もうとしたファイルに署名した鍵ではありません。発行元の公開鍵ファイルを指定してください。');
+      setFileError(
+        'この公開鍵は、取り込もうとしたファイルに署名した鍵ではありません。発行元の公開鍵ファイルを指定してください。',
+      );
     else setPem(text);
   }
 
@@ -53,12 +65,20 @@ export function TrustKeyForm({ expectedKeyId, defaultLabel = '', defaultRole = '
       return;
     }
     try {
-      const outcome = await trustKey({ publicKeyPem: pem, label, role, confirmedFingerprint: typed });
+      const outcome = await trustKey({
+        publicKeyPem: pem,
+        label,
+        role,
+        confirmedFingerprint: typed,
+      });
       if (!outcome.ok) {
         setResult({ kind: 'error', text: describeTrustKeyError(outcome.error) });
         return;
       }
-      setResult({ kind: 'success', text: `「${outcome.key.label}」の鍵を信頼する鍵に登録しました。` });
+      setResult({
+        kind: 'success',
+        text: `「${outcome.key.label}」の鍵を信頼する鍵に登録しました。`,
+      });
       setPem(null);
       setTyped('');
       onTrusted?.(outcome.key.label);
@@ -68,14 +88,28 @@ export function TrustKeyForm({ expectedKeyId, defaultLabel = '', defaultRole = '
   }
 
   return (
-    <form className="form trust-key-form" onSubmit={submit} noValidate aria-label="信頼する鍵を追加">
+    <form
+      className="form trust-key-form"
+      onSubmit={submit}
+      noValidate
+      aria-label="信頼する鍵を追加"
+    >
       {result ? <Banner kind={result.kind}>{result.text}</Banner> : null}
-      <Field label="公開鍵ファイル" hint="相手の「設定」で書き出した「…_公開鍵.pem」" error={fileError ?? undefined}>
-        <input type="file" accept=".pem,.txt,application/x-pem-file" onChange={(e) => void choose(e.target.files?.[0])} />
+      <Field
+        label="公開鍵ファイル"
+        hint="相手の「設定」で書き出した「…_公開鍵.pem」"
+        error={fileError ?? undefined}
+      >
+        <input
+          type="file"
+          accept=".pem,.txt,application/x-pem-file"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </Field>
       {keyId ? (
         <p className="fingerprint-line">
-          このファイルの鍵の指紋: <strong className="fingerprint">{formatKeyFingerprint(keyId)}</strong>
+          このファイルの鍵の指紋:{' '}
+          <strong className="fingerprint">{formatKeyFingerprint(keyId)}</strong>
         </p>
       ) : null}
       <Field label="名前" hint="例: 情報政策課、市民課 窓口PC-01">
@@ -95,7 +129,12 @@ export function TrustKeyForm({ expectedKeyId, defaultLabel = '', defaultRole = '
         required
         hint="鍵の持ち主に電話などで指紋（20桁の数字）を読み上げてもらい、聞き取った数字を入力してください"
       >
-        <input value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="numeric" autoComplete="off" />
+        <input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          inputMode="numeric"
+          autoComplete="off"
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary">

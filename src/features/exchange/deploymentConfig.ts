@@ -1,5 +1,10 @@
 import { z } from '../../domain/zodLocale.ts';
-import { computeKeyId, decodePublicKeyPem, describeKeyError, encodePublicKeyPem } from '../../exchange/keys.ts';
+import {
+  computeKeyId,
+  decodePublicKeyPem,
+  describeKeyError,
+  encodePublicKeyPem,
+} from '../../exchange/keys.ts';
 import type { TrustedKeyRow } from '../../db/exchangeTables.ts';
 
 /**
@@ -80,10 +85,15 @@ export function resetDeploymentConfig(): void {
 
 async function fetchConfig(): Promise<DeploymentConfig> {
   try {
-    const response = await fetch(new URL(DEPLOYMENT_CONFIG_FILE, document.baseURI), { cache: 'no-store' });
+    const response = await fetch(new URL(DEPLOYMENT_CONFIG_FILE, document.baseURI), {
+      cache: 'no-store',
+    });
     if (response.status === 404) return { status: 'absent' };
     if (!response.ok)
-      return { status: 'invalid', message: `${DEPLOYMENT_CONFIG_FILE} を読み込めません（HTTP ${response.status}）。` };
+      return {
+        status: 'invalid',
+        message: `${DEPLOYMENT_CONFIG_FILE} を読み込めません（HTTP ${response.status}）。`,
+      };
     return parseDeploymentConfig(await response.text());
   } catch {
     // Offline with no cached copy: behave as if there were none (keys trusted on this PC still work).

@@ -15,12 +15,19 @@ export function downloadFile(fileName: string, content: BlobPart, mediaType: str
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Reads a chosen file's bytes. */
-export async function readFileBytes(file: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
+/** Reads a chosen file's bytes (FileReader where Blob.arrayBuffer is missing, as in jsdom). */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function')
+    return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsArrayBuffer(file);
+  });
 }
 
 /** Reads a chosen file as UTF-8 text (PEM files). */
 export async function readFileText(file: Blob): Promise<string> {
-  return new TextDecoder('utf-8').decode(await file.arrayBuffer());
+  return new TextDecoder('utf-8').decode(await readFileBytes(file));
 }

@@ -25,9 +25,9 @@ export function SettingsPage() {
           submitLabel="保存する"
         />
       </section>
-      <AuditTrailSection />
       <StorageHealthPanel />
       <KeysSection />
+      <AuditTrailSection />
     </section>
   );
 }

@@ -13,7 +13,10 @@ const OTHER = '00000000-0000-4000-8000-0000000000bb';
 
 async function mergeIn(db: SonaeDatabase, records: SystemRecord[]) {
   return db.transaction('rw', [db.systems, exchangeTables(db).conflicts], async () => {
-    const plan = await planMerge(db, records.map((record) => ({ type: 'system' as const, record })));
+    const plan = await planMerge(
+      db,
+      records.map((record) => ({ type: 'system' as const, record })),
+    );
     await applyMergePlan(db, plan);
     return plan;
   });
@@ -24,7 +27,10 @@ async function conflictedSystem() {
   const base = await saveRecord('system', { ...emptySystem(), name: '住民記録', vendor: 'A社' });
   const mine = await saveRecord('system', { ...pickData(base), vendor: 'B社' }, { id: base.id });
   const theirsData = { ...pickData(base), notes: '夜間は保守窓口へ' };
-  const theirs = { ...theirsData, ...nextRevisionMeta(base, theirsData, OTHER, '2001-01-01T00:00:00.000Z') };
+  const theirs = {
+    ...theirsData,
+    ...nextRevisionMeta(base, theirsData, OTHER, '2001-01-01T00:00:00.000Z'),
+  };
   const plan = await mergeIn(db, [theirs]);
   return { db, base, mine, theirs, plan };
 }
@@ -37,7 +43,9 @@ describe('merge into the database', () => {
     expect(leaves.map((l) => l.rev).sort()).toEqual([mine.rev, theirs.rev].sort());
     expect((await db.systems.get(mine.id))!.rev).toBe(leaves[0]!.rev);
     expect(await exchangeTables(db).conflicts.count()).toBe(1);
-    expect(await listConflicts()).toEqual([{ type: 'system', id: mine.id, title: '住民記録', versions: 2 }]);
+    expect(await listConflicts()).toEqual([
+      { type: 'system', id: mine.id, title: '住民記録', versions: 2 },
+    ]);
   });
 
   it('is idempotent: merging the same leaves again writes nothing new', async () => {
@@ -58,15 +66,17 @@ describe('merge into the database', () => {
     const audit = await db.audit.where('recordId').equals(mine.id).last();
     expect(audit!.summary).toContain('競合を解決');
     // The old leaves arriving again change nothing.
-    expect((await mergeIn(db, [mine as SystemRecord, theirs])).map((p) => p.change)).toEqual(['unchanged']);
+    expect((await mergeIn(db, [mine as SystemRecord, theirs])).map((p) => p.change)).toEqual([
+      'unchanged',
+    ]);
   });
 
   it('refuses to resolve versions that changed since they were shown, and writes nothing', async () => {
     const { db, mine } = await conflictedSystem();
     const auditBefore = await db.audit.count();
-    await expect(resolveConflict('system', mine.id, pickData(mine), [mine.rev])).rejects.toBeInstanceOf(
-      StaleRecordError,
-    );
+    await expect(
+      resolveConflict('system', mine.id, pickData(mine), [mine.rev]),
+    ).rejects.toBeInstanceOf(StaleRecordError);
     expect(await exchangeTables(db).conflicts.count()).toBe(1);
     expect(await db.audit.count()).toBe(auditBefore);
   });
@@ -83,14 +93,52 @@ describe('planMerge in bulk', () => {
   it('plans a large batch (the bulk read path) exactly like single records', async () => {
     const { db } = await freshDatabaseWithStation();
     const stored: SystemRecord[] = [];
-    for (let i = 0; i < 60; i += 1) stored.push(await saveRecord('system', { ...emptySystem(), name: `既存${i}` }));
+    for (let i = 0; i < 60; i += 1)
+      stored.push(await saveRecord('system', { ...emptySystem(), name: `既存${i}` }));
     const fresh = Array.from({ length: 90 }, (_, i) => {
       const data = { ...emptySystem(), name: `新規${i}` };
-      return { ...data, ...nextRevisionMeta({ ...stored[0]!, id: crypto.randomUUID(), rev: stored[0]!.rev }, data, OTHER, '2001-01-01T00:00:00.000Z') };
+      return {
+        ...data,
+        ...nextRevisionMeta(
+          { ...stored[0]!, id: crypto.randomUUID(), rev: stored[0]!.rev },
+          data,
+          OTHER,
+          '2001-01-01T00:00:00.000Z',
+        ),
+      };
     });
     const plan = await mergeIn(db, [...stored, ...fresh]);
-    const counts = plan.reduce<Record<string, number>>((c, p) => ({ ...c, [p.change]: (c[p.change] ?? 0) + 1 }), {});
+    const counts = plan.reduce<Record<string, number>>(
+      (c, p) => ({ ...c, [p.change]: (c[p.change] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ unchanged: 60, new: 90 });
     expect(await db.systems.count()).toBe(150);
+  });
+});
+
+describe('resolving a conflict with a deletion', () => {
+  it('accepts the deletion as a tombstone that supersedes both versions', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const base = await saveRecord('system', { ...emptySystem(), name: '旧システム' });
+    const mine = await saveRecord('system', { ...pickData(base), vendor: 'B社' }, { id: base.id });
+    const gone = {
+      ...pickData(base),
+      ...nextRevisionMeta(base, pickData(base), OTHER, '2001-01-01T00:00:00.000Z', true),
+    };
+    await mergeIn(db, [gone]);
+    const resolved = await resolveConflict(
+      'system',
+      base.id,
+      pickData(mine),
+      [mine.rev, gone.rev],
+      {
+        deleted: true,
+      },
+    );
+    expect(resolved.deleted).toBe(true);
+    expect(resolved.revisions).toEqual(expect.arrayContaining([mine.rev, gone.rev]));
+    expect(await exchangeTables(db).conflicts.count()).toBe(0);
+    expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'delete' });
   });
 });

@@ -35,11 +35,21 @@ export const itForm: StationForm = {
 };
 
 /** Makes `receiver` trust `sender`'s key with `role`, as a person would after a phone call. */
-export async function trustStation(receiver: TestStation, sender: TestStation, role: SignerRole, label: string) {
+export async function trustStation(
+  receiver: TestStation,
+  sender: TestStation,
+  role: SignerRole,
+  label: string,
+) {
   sender.use();
   const key = await ensureStationKey();
   receiver.use();
-  const result = await trustKey({ publicKeyPem: key.publicKeyPem, label, role, confirmedFingerprint: key.fingerprint });
+  const result = await trustKey({
+    publicKeyPem: key.publicKeyPem,
+    label,
+    role,
+    confirmedFingerprint: key.fingerprint,
+  });
   if (!result.ok) throw new Error(`trust failed: ${result.error.kind}`);
 }
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Blob as NodeBlob } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { saveRecord } from '../../../src/db/records.ts';
 import { exportBundle } from '../../../src/db/exchangeExport.ts';
-import { applyImport, prepareImport } from '../../../src/db/exchangeImport.ts';
+import { applyImport, ImportRefusedError, prepareImport } from '../../../src/db/exchangeImport.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
 import { restoreSnapshot } from '../../../src/db/snapshots.ts';
 import { ensureStationKey } from '../../../src/db/keyStore.ts';
@@ -13,7 +14,14 @@ import { emptyIncident } from '../../../src/domain/incident.ts';
 import { emptySystem } from '../../../src/domain/system.ts';
 import { pickData } from '../../../src/domain/recordMeta.ts';
 import { loadLeaves, resolveConflict } from '../../../src/db/conflicts.ts';
-import { countAll, createStation, departmentForm, itForm, trustStation, type TestStation } from './exchangeHelpers.ts';
+import {
+  countAll,
+  createStation,
+  departmentForm,
+  itForm,
+  trustStation,
+  type TestStation,
+} from './exchangeHelpers.ts';
 
 const AT = '2026-11-21T01:00:00.000Z';
 let dept: TestStation;
@@ -28,7 +36,11 @@ beforeEach(async () => {
   it_ = await createStation(itForm);
 });
 
-async function exportFrom(station: TestStation, kind: 'full' | 'delta' = 'full', types = ['incident'] as const) {
+async function exportFrom(
+  station: TestStation,
+  kind: 'full' | 'delta' = 'full',
+  types = ['incident'] as const,
+) {
   station.use();
   const result = await exportBundle({ kind, types: [...types] });
   if (!result) throw new Error('nothing exported');
@@ -68,12 +80,18 @@ describe('export → import between two stations', () => {
     expect((await dept.db.settings.get('lastExportAt'))?.value).toMatch(/^\d{4}-/);
     await trustStation(it_, dept, 'department', '市民課');
     const { preview, applied } = await importInto(it_, file);
-    expect(preview.rows).toEqual([expect.objectContaining({ id: incident.id, change: 'new', title: '証明書発行機が停止' })]);
+    expect(preview.rows).toEqual([
+      expect.objectContaining({ id: incident.id, change: 'new', title: '証明書発行機が停止' }),
+    ]);
     expect(applied.counts).toMatchObject({ new: 1, refused: 0 });
     expect(await it_.db.incidents.get(incident.id)).toEqual(incident);
     const { imports, snapshots } = exchangeTables(it_.db);
     expect(await imports.toArray()).toEqual([
-      expect.objectContaining({ sequence: 1, issuerLabel: '架空市 市民課 窓口PC-01', fileName: file.fileName }),
+      expect.objectContaining({
+        sequence: 1,
+        issuerLabel: '架空市 市民課 窓口PC-01',
+        fileName: file.fileName,
+      }),
     ]);
     expect(await snapshots.count()).toBe(1);
     const audit = await it_.db.audit.where('action').equals('import').toArray();
@@ -92,6 +110,42 @@ describe('export → import between two stations', () => {
     await expectRefused(it_, first.text, 'replayed');
   });
 
+  it('refuses at confirm time a file imported meanwhile (another tab), and changes nothing', async () => {
+    dept.use();
+    await newIncident('A');
+    const file = await exportFrom(dept);
+    await trustStation(it_, dept, 'department', '市民課');
+    it_.use();
+    const first = await prepareImport(file.fileName, utf8ToBytes(file.text));
+    const second = await prepareImport(file.fileName, utf8ToBytes(file.text));
+    if (!first.ok || !second.ok) throw new Error('prepare');
+    await applyImport(first.preview);
+    const before = await countAll(it_.db);
+    await expect(applyImport(second.preview)).rejects.toBeInstanceOf(ImportRefusedError);
+    expect(await countAll(it_.db)).toEqual(before);
+  });
+
+  it('refuses the too-new and tampered fixture files and changes nothing', async () => {
+    const fixtures = 'tests/fixtures/bundles';
+    await expectRefused(it_, readFileSync(`${fixtures}/too-new.sonae.json`, 'utf8'), 'tooNew');
+    await expectRefused(
+      it_,
+      readFileSync(`${fixtures}/untrusted.sonae.json`, 'utf8'),
+      'untrustedKey',
+    );
+  });
+
+  it('takes no snapshot for a file that changes nothing', async () => {
+    dept.use();
+    await newIncident('A');
+    await trustStation(it_, dept, 'department', '市民課');
+    await importInto(it_, await exportFrom(dept));
+    const { applied } = await importInto(it_, await exportFrom(dept));
+    expect(applied.counts).toMatchObject({ new: 0, unchanged: 1 });
+    expect(await exchangeTables(it_.db).snapshots.count()).toBe(1);
+    expect(await exchangeTables(it_.db).imports.count()).toBe(2);
+  });
+
   it('refuses an unknown key, showing its fingerprint, and changes nothing', async () => {
     dept.use();
     await newIncident('A');
@@ -99,9 +153,9 @@ describe('export → import between two stations', () => {
     await expectRefused(it_, file.text, 'untrustedKey');
     it_.use();
     const prepared = await prepareImport('x', utf8ToBytes(file.text));
-    expect(!prepared.ok && prepared.error.kind === 'untrustedKey' && prepared.error.fingerprint).toMatch(
-      /^\d{4}(-\d{4}){4}$/,
-    );
+    expect(
+      !prepared.ok && prepared.error.kind === 'untrustedKey' && prepared.error.fingerprint,
+    ).toMatch(/^\d{4}(-\d{4}){4}$/);
   });
 
   it('trusts a key from the deployment config without a local registration', async () => {
@@ -110,7 +164,11 @@ describe('export → import between two stations', () => {
     await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
     const file = await exportFrom(it_, 'full', ['system'] as never);
     const config = parseDeploymentConfig(
-      JSON.stringify({ format: 'sonae-config', version: 1, trustedKeys: [{ label: '情報政策課', role: 'it-section', publicKeyPem: key.publicKeyPem }] }),
+      JSON.stringify({
+        format: 'sonae-config',
+        version: 1,
+        trustedKeys: [{ label: '情報政策課', role: 'it-section', publicKeyPem: key.publicKeyPem }],
+      }),
     );
     if (config.status !== 'ok') throw new Error('config');
     dept.use();
@@ -149,9 +207,15 @@ describe('export → import between two stations', () => {
     await trustStation(dept, it_, 'it-section', '情報政策課');
     await importInto(dept, await exportFrom(it_, 'full', ['system'] as never));
     dept.use();
-    await saveRecord('incident', emptyIncident({ title: 'A', systemId: system.id, occurredAt: AT }));
+    await saveRecord(
+      'incident',
+      emptyIncident({ title: 'A', systemId: system.id, occurredAt: AT }),
+    );
     await trustStation(it_, dept, 'department', '市民課');
-    const { preview } = await importInto(it_, await exportFrom(dept, 'full', ['system', 'incident'] as never));
+    const { preview } = await importInto(
+      it_,
+      await exportFrom(dept, 'full', ['system', 'incident'] as never),
+    );
     expect(preview.rows.map((r) => [r.type, r.change]).sort()).toEqual([
       ['incident', 'new'],
       ['system', 'unchanged'],
@@ -166,9 +230,17 @@ describe('export → import between two stations', () => {
     await importInto(it_, await exportFrom(dept));
 
     dept.use();
-    await saveRecord('incident', { ...pickData(incident), symptoms: '画面が白くなる' }, { id: incident.id });
+    await saveRecord(
+      'incident',
+      { ...pickData(incident), symptoms: '画面が白くなる' },
+      { id: incident.id },
+    );
     it_.use();
-    const itEdit = await saveRecord('incident', { ...pickData(incident), cause: 'メモリ不足' }, { id: incident.id });
+    const itEdit = await saveRecord(
+      'incident',
+      { ...pickData(incident), cause: 'メモリ不足' },
+      { id: incident.id },
+    );
 
     const fromDept = await exportFrom(dept, 'delta');
     const fromIt = await exportFrom(it_, 'delta');
@@ -186,7 +258,10 @@ describe('export → import between two stations', () => {
     const { applied } = await importInto(dept, await exportFrom(it_, 'delta'));
     expect(applied.counts.updated).toBe(1);
     expect(await exchangeTables(dept.db).conflicts.count()).toBe(0);
-    expect(await dept.db.incidents.get(incident.id)).toMatchObject({ symptoms: '画面が白くなる', cause: 'メモリ不足' });
+    expect(await dept.db.incidents.get(incident.id)).toMatchObject({
+      symptoms: '画面が白くなる',
+      cause: 'メモリ不足',
+    });
   });
 
   it('restores the state before an import and then accepts the same file again', async () => {
@@ -201,6 +276,23 @@ describe('export → import between two stations', () => {
     expect(await it_.db.incidents.count()).toBe(before);
     expect((await exchangeTables(it_.db).imports.toArray())[0]!.undoneAt).toBeTruthy();
     expect((await importInto(it_, file)).applied.counts.new).toBe(1);
+  });
+
+  it('keeps only the last 5 snapshots', async () => {
+    dept.use();
+    const incident = await newIncident('A');
+    await trustStation(it_, dept, 'department', '市民課');
+    for (let i = 0; i < 7; i += 1) {
+      dept.use();
+      await saveRecord(
+        'incident',
+        { ...pickData(incident), symptoms: `追記${i}` },
+        { id: incident.id },
+      );
+      await importInto(it_, await exportFrom(dept, 'delta'));
+    }
+    expect(await exchangeTables(it_.db).snapshots.count()).toBe(5);
+    expect(await exchangeTables(it_.db).imports.count()).toBe(7);
   });
 
   it('exports only what changed since the last export in a delta', async () => {
@@ -229,7 +321,15 @@ describe('export → import between two stations', () => {
         title: '写真あり',
         systemId: system.id,
         occurredAt: AT,
-        attachments: [{ id: attachmentId, name: 'a.png', mediaType: 'image/png', size: bytes.length, sha256: bytesToHex(sha256(bytes)) }],
+        attachments: [
+          {
+            id: attachmentId,
+            name: 'a.png',
+            mediaType: 'image/png',
+            size: bytes.length,
+            sha256: bytesToHex(sha256(bytes)),
+          },
+        ],
       }),
       { newAttachments: [{ id: attachmentId, blob: new Blob([bytes], { type: 'image/png' }) }] },
     );

@@ -17,7 +17,11 @@ describe('Dexie version 2 (exchange tables)', () => {
     const v1 = new Dexie('sonae', { indexedDB, IDBKeyRange });
     v1.version(1).stores(schemaVersions[0]!.stores);
     await v1.open();
-    const system = { ...emptySystem(), name: '住民記録システム', ...firstRevisionMeta({}, STATION, AT) };
+    const system = {
+      ...emptySystem(),
+      name: '住民記録システム',
+      ...firstRevisionMeta({}, STATION, AT),
+    };
     const incident = {
       ...emptyIncident({ title: '証明書が印刷できない', systemId: system.id, occurredAt: AT }),
       ...firstRevisionMeta({}, STATION, AT),
@@ -25,7 +29,16 @@ describe('Dexie version 2 (exchange tables)', () => {
     await v1.table('systems').put(system);
     await v1.table('incidents').put(incident);
     await v1.table('attachments').put({ id: STATION, blob: new Blob(['x']) });
-    await v1.table('audit').add({ at: AT, stationId: STATION, actor: '', action: 'create', recordType: 'system', recordId: system.id, rev: system.rev, summary: 's' });
+    await v1.table('audit').add({
+      at: AT,
+      stationId: STATION,
+      actor: '',
+      action: 'create',
+      recordType: 'system',
+      recordId: system.id,
+      rev: system.rev,
+      summary: 's',
+    });
     await v1.table('settings').put({ key: 'station', value: { id: STATION } });
     await v1.table('drafts').put({ key: 'd', value: { a: 1 }, savedAt: AT });
     v1.close();

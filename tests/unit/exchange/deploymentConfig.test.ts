@@ -4,11 +4,14 @@ import { parseDeploymentConfig } from '../../../src/features/exchange/deployment
 import { computeKeyId, decodePublicKeyPem } from '../../../src/exchange/keys.ts';
 
 const pem = readFileSync('tests/fixtures/keys/demo-public.pem', 'utf8');
-const config = (trustedKeys: unknown[]) => JSON.stringify({ format: 'sonae-config', version: 1, trustedKeys });
+const config = (trustedKeys: unknown[]) =>
+  JSON.stringify({ format: 'sonae-config', version: 1, trustedKeys });
 
 describe('parseDeploymentConfig (sonae.config.json)', () => {
   it('reads pre-trusted keys with their role', () => {
-    const result = parseDeploymentConfig(config([{ label: '情報政策課', role: 'it-section', publicKeyPem: pem }]));
+    const result = parseDeploymentConfig(
+      config([{ label: '情報政策課', role: 'it-section', publicKeyPem: pem }]),
+    );
     const decoded = decodePublicKeyPem(pem);
     expect(result).toEqual({
       status: 'ok',
@@ -25,10 +28,26 @@ describe('parseDeploymentConfig (sonae.config.json)', () => {
 
   it.each([
     ['not JSON', '{', 'JSONとして読めません'],
-    ['another format', JSON.stringify({ format: 'x', version: 1, trustedKeys: [] }), '形式が正しくありません'],
-    ['an unknown role', config([{ label: 'a', role: 'admin', publicKeyPem: pem }]), 'trustedKeys.0.role'],
-    ['an unknown field', config([{ label: 'a', role: 'department', publicKeyPem: pem, x: 1 }]), '形式が正しくありません'],
-    ['a broken key', config([{ label: '壊れた鍵', role: 'department', publicKeyPem: 'nope' }]), '「壊れた鍵」が使えません'],
+    [
+      'another format',
+      JSON.stringify({ format: 'x', version: 1, trustedKeys: [] }),
+      '形式が正しくありません',
+    ],
+    [
+      'an unknown role',
+      config([{ label: 'a', role: 'admin', publicKeyPem: pem }]),
+      'trustedKeys.0.role',
+    ],
+    [
+      'an unknown field',
+      config([{ label: 'a', role: 'department', publicKeyPem: pem, x: 1 }]),
+      '形式が正しくありません',
+    ],
+    [
+      'a broken key',
+      config([{ label: '壊れた鍵', role: 'department', publicKeyPem: 'nope' }]),
+      '「壊れた鍵」が使えません',
+    ],
   ])('trusts nothing from a file with %s and says why in Japanese', (_name, text, message) => {
     const result = parseDeploymentConfig(text);
     expect(result.status).toBe('invalid');

@@ -33,7 +33,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     deleted: fc.boolean(),
     at: atArb,
   }),
-  fc.record({ kind: fc.constant('resolve' as const), station: stationArb, record: fc.integer({ min: 0, max: 2 }), at: atArb }),
+  fc.record({
+    kind: fc.constant('resolve' as const),
+    station: stationArb,
+    record: fc.integer({ min: 0, max: 2 }),
+    at: atArb,
+  }),
   fc.record({ kind: fc.constant('export' as const), station: stationArb }),
   fc.record({ kind: fc.constant('deliver' as const), station: stationArb, bundle: fc.nat() }),
 );
@@ -41,7 +46,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 function importBundle(station: Station, bundle: Bundle): void {
   const groups = new Map<string, TestRecord[]>();
   for (const record of bundle) groups.set(record.id, [...(groups.get(record.id) ?? []), record]);
-  for (const [id, incoming] of groups) station.set(id, mergeLeaves(station.get(id) ?? [], incoming).leaves);
+  for (const [id, incoming] of groups)
+    station.set(id, mergeLeaves(station.get(id) ?? [], incoming).leaves);
 }
 
 function exportBundle(station: Station): Bundle {
@@ -72,7 +78,12 @@ function run(ops: Op[], skew: (at: number) => number = (at) => at): Run {
       const leaves = station.get(IDS[op.record]!) ?? [];
       if (leaves.length < 2) continue;
       const v = leaves.map((l) => l.v).join('+');
-      const meta = resolutionMeta(leaves, { v }, leaves[0]!.createdBy, new Date(skew(op.at)).toISOString());
+      const meta = resolutionMeta(
+        leaves,
+        { v },
+        leaves[0]!.createdBy,
+        new Date(skew(op.at)).toISOString(),
+      );
       const resolved = { ...leaves[0]!, ...meta, v };
       station.set(resolved.id, mergeLeaves(leaves, [resolved]).leaves);
       edits.add(resolved.rev);
@@ -85,7 +96,8 @@ function run(ops: Op[], skew: (at: number) => number = (at) => at): Run {
   // Full exchange: everyone exports, then everyone imports everything (twice, shuffled).
   const finals = stations.map(exportBundle);
   stations.forEach((station, i) => {
-    for (const bundle of [...finals.slice(i), ...finals.slice(0, i), ...finals]) importBundle(station, bundle);
+    for (const bundle of [...finals.slice(i), ...finals.slice(0, i), ...finals])
+      importBundle(station, bundle);
   });
   return { stations, edits, bundles };
 }
@@ -104,7 +116,8 @@ describe('merge across three stations (property)', () => {
         for (const rev of edits)
           expect(leaves.some((l) => l.rev === rev || isAncestor(rev, l))).toBe(true);
         for (const group of stations[0]!.values())
-          for (const leaf of group) expect(group.some((other) => isAncestor(leaf.rev, other))).toBe(false);
+          for (const leaf of group)
+            expect(group.some((other) => isAncestor(leaf.rev, other))).toBe(false);
       }),
       { numRuns: 300 },
     );
@@ -123,23 +136,19 @@ describe('merge across three stations (property)', () => {
 
   it('is idempotent and order-independent over any set of bundles', () => {
     fc.assert(
-      fc.property(
-        fc.array(opArb, { maxLength: 40 }),
-        fc.infiniteStream(fc.nat()),
-        (ops, seeds) => {
-          const { bundles } = run(ops);
-          if (bundles.length === 0) return;
-          const once = new Map() as Station;
-          for (const bundle of bundles) importBundle(once, bundle);
-          const shuffled = bundles
-            .map((bundle) => ({ bundle, key: seeds.next().value as number }))
-            .sort((a, b) => a.key - b.key)
-            .map((x) => x.bundle);
-          const twice = new Map() as Station;
-          for (const bundle of [...shuffled, ...shuffled.reverse()]) importBundle(twice, bundle);
-          expect(revsOf(twice)).toEqual(revsOf(once));
-        },
-      ),
+      fc.property(fc.array(opArb, { maxLength: 40 }), fc.infiniteStream(fc.nat()), (ops, seeds) => {
+        const { bundles } = run(ops);
+        if (bundles.length === 0) return;
+        const once = new Map() as Station;
+        for (const bundle of bundles) importBundle(once, bundle);
+        const shuffled = bundles
+          .map((bundle) => ({ bundle, key: seeds.next().value as number }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.bundle);
+        const twice = new Map() as Station;
+        for (const bundle of [...shuffled, ...shuffled.reverse()]) importBundle(twice, bundle);
+        expect(revsOf(twice)).toEqual(revsOf(once));
+      }),
       { numRuns: 200 },
     );
   });

@@ -58,7 +58,9 @@ describe('mergeLeaves', () => {
   it('never lets updatedAt decide: a clock far in the future does not win', () => {
     const future = { ...B2, updatedAt: '2999-01-01T00:00:00.000Z' };
     const past = { ...B2, updatedAt: '1999-01-01T00:00:00.000Z' };
-    expect(mergeLeaves([A2], [future]).leaves[0]!.rev).toBe(mergeLeaves([A2], [past]).leaves[0]!.rev);
+    expect(mergeLeaves([A2], [future]).leaves[0]!.rev).toBe(
+      mergeLeaves([A2], [past]).leaves[0]!.rev,
+    );
   });
 });
 
@@ -79,12 +81,20 @@ describe('compareLeaves (the winner rule)', () => {
 
 describe('resolutionMeta', () => {
   it('makes a revision that supersedes every leaf and names their whole history', () => {
-    const meta = resolutionMeta([A3, B2], { v: 'combined' }, A1.createdBy, '2026-11-22T00:00:00.000Z');
+    const meta = resolutionMeta(
+      [A3, B2],
+      { v: 'combined' },
+      A1.createdBy,
+      '2026-11-22T00:00:00.000Z',
+    );
     const resolved: TestRecord = { ...A3, ...meta, v: 'combined' };
     expect(meta.rev).toMatch(/^4-/);
     expect(meta.revisions).toEqual(unionHistory([A3, B2]));
     expect(meta.revisions.slice(0, 2)).toEqual([A3.rev, A2.rev > B2.rev ? A2.rev : B2.rev]);
-    expect(mergeLeaves([A3, B2], [resolved])).toMatchObject({ change: 'updated', leaves: [resolved] });
+    expect(mergeLeaves([A3, B2], [resolved])).toMatchObject({
+      change: 'updated',
+      leaves: [resolved],
+    });
     expect(mergeLeaves([resolved], [A3, B2]).change).toBe('unchanged');
   });
 

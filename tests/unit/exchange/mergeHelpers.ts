@@ -22,7 +22,12 @@ export function created(id: string, v: string, at = '2026-11-21T00:00:00.000Z'):
 }
 
 /** The child of `parent` with data `v` (a tombstone when `deleted`). */
-export function edited(parent: TestRecord, v: string, at = parent.updatedAt, deleted = false): TestRecord {
+export function edited(
+  parent: TestRecord,
+  v: string,
+  at = parent.updatedAt,
+  deleted = false,
+): TestRecord {
   return {
     ...parent,
     rev: computeRevision(parent.rev, deleted, { v }),
