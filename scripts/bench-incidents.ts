@@ -11,7 +11,8 @@ import { firstRevisionMeta } from '../src/domain/recordMeta.ts';
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const RUNS = 5;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function main() {
@@ -35,16 +36,21 @@ async function main() {
             tx.objectStore('incidents').clear();
             tx.oncomplete = () => {
               open.result.close();
-              resolve({ stationId: station.result.value.id, systemIds: systems.result as string[] });
+              resolve({
+                stationId: station.result.value.id,
+                systemIds: systems.result as string[],
+              });
             };
           };
         }),
     );
     const at = new Date().toISOString();
-    const records = generateDemoIncidents(COUNT, systemIds, { seed: 42, spanDays: 365 * 3 }).map((data) => ({
-      ...data,
-      ...firstRevisionMeta(data, stationId, at),
-    }));
+    const records = generateDemoIncidents(COUNT, systemIds, { seed: 42, spanDays: 365 * 3 }).map(
+      (data) => ({
+        ...data,
+        ...firstRevisionMeta(data, stationId, at),
+      }),
+    );
     await page.evaluate(
       (rows) =>
         new Promise<void>((resolve, reject) => {
@@ -73,7 +79,10 @@ async function main() {
       const started = Date.now();
       await page.goto(`${server.url}#/incidents`);
       await page.locator('.incident-row').first().waitFor();
-      await page.waitForFunction((text) => document.querySelector('.result-count')?.textContent === text, expectCount);
+      await page.waitForFunction(
+        (text) => document.querySelector('.result-count')?.textContent === text,
+        expectCount,
+      );
       cold.push(Date.now() - started);
     }
     // Warm open: from another screen of the running app (the usual case).
@@ -83,7 +92,10 @@ async function main() {
       await page.getByRole('heading', { name: '設定', level: 1 }).waitFor();
       const started = Date.now();
       await page.getByRole('link', { name: '障害記録', exact: true }).click();
-      await page.waitForFunction((text) => document.querySelector('.result-count')?.textContent === text, expectCount);
+      await page.waitForFunction(
+        (text) => document.querySelector('.result-count')?.textContent === text,
+        expectCount,
+      );
       await page.locator('.incident-row').first().waitFor();
       warm.push(Date.now() - started);
     }
@@ -105,9 +117,14 @@ async function main() {
               }
             });
             observer.observe(count, { childList: true, subtree: true, characterData: true });
-            const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
+            const setter = Object.getOwnPropertyDescriptor(
+              Object.getPrototypeOf(el),
+              'value',
+            )!.set!;
             setter.call(el, val);
-            el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+            el.dispatchEvent(
+              new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+            );
           }),
         [selector, value],
       );
@@ -122,7 +139,10 @@ async function main() {
       for (let i = 0; i < RUNS; i += 1) {
         filterTimes[name].push(await measureInPage(selector, value));
         await page.getByRole('button', { name: '絞り込みを解除' }).click();
-        await page.waitForFunction((text) => document.querySelector('.result-count')?.textContent === text, expectCount);
+        await page.waitForFunction(
+          (text) => document.querySelector('.result-count')?.textContent === text,
+          expectCount,
+        );
       }
     }
 
@@ -135,20 +155,29 @@ async function main() {
           box.scrollTop = box.scrollHeight;
           requestAnimationFrame(() =>
             requestAnimationFrame(() =>
-              resolve({ ms: performance.now() - started, rows: document.querySelectorAll('.incident-row').length }),
+              resolve({
+                ms: performance.now() - started,
+                rows: document.querySelectorAll('.incident-row').length,
+              }),
             ),
           );
         }),
     );
     const heap = await page.evaluate(
-      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+      () =>
+        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+          ?.usedJSHeapSize ?? 0,
     );
 
-    console.log(`障害記録 ${COUNT.toLocaleString()}件 / Chromium ${browser.version()} / 中央値（${RUNS}回）`);
+    console.log(
+      `障害記録 ${COUNT.toLocaleString()}件 / Chromium ${browser.version()} / 中央値（${RUNS}回）`,
+    );
     console.log(`  一覧を開く（ページ読み込みから）: ${ms(median(cold))}  [${cold.join(', ')}]`);
     console.log(`  一覧を開く（他の画面から移動）:   ${ms(median(warm))}  [${warm.join(', ')}]`);
     for (const [name, times] of Object.entries(filterTimes))
-      console.log(`  絞り込み ${name}: ${ms(median(times))}  [${times.map((t) => t.toFixed(0)).join(', ')}]`);
+      console.log(
+        `  絞り込み ${name}: ${ms(median(times))}  [${times.map((t) => t.toFixed(0)).join(', ')}]`,
+      );
     console.log(`  末尾までスクロールして描画: ${ms(scroll.ms)}（描画している行 ${scroll.rows}）`);
     console.log(`  JS ヒープ使用量: ${(heap / 1024 / 1024).toFixed(1)} MB`);
   } finally {

@@ -21,7 +21,10 @@ export class RecordValidationError extends Error {
 /** Turns any failure of a write into a sentence a clerk can act on. */
 export function describeStorageError(error: unknown): string {
   // DOMException is not an Error subclass everywhere, so read the name off any object.
-  const name = typeof (error as { name?: unknown } | null)?.name === 'string' ? (error as { name: string }).name : '';
+  const name =
+    typeof (error as { name?: unknown } | null)?.name === 'string'
+      ? (error as { name: string }).name
+      : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (error instanceof StaleRecordError)
     return 'この記録は別の画面で更新されています。入力内容は残してあります。画面を開き直して最新の内容を確認してください。';

@@ -91,7 +91,11 @@ describe('IncidentEditPage', () => {
     await user.click(screen.getByRole('button', { name: '保存する' }));
     expect(await screen.findByText('詳細画面')).toBeInTheDocument();
     const [saved] = await db.incidents.toArray();
-    expect(saved).toMatchObject({ title: '証明書が印刷できない', status: 'occurred', terminal: '窓口PC-01' });
+    expect(saved).toMatchObject({
+      title: '証明書が印刷できない',
+      status: 'occurred',
+      terminal: '窓口PC-01',
+    });
     expect(saved!.timeline.map((t) => t.text)).toEqual(['障害記録を作成（発生）']);
     expect(await db.drafts.count()).toBe(0);
   });
@@ -104,7 +108,9 @@ describe('IncidentEditPage', () => {
     renderNewIncident();
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: '保存する' }));
-    expect(await screen.findByText(/保存領域が不足しているため保存できませんでした/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/保存領域が不足しているため保存できませんでした/),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(/件名/)).toHaveValue('証明書が印刷できない');
     expect(await db.incidents.count()).toBe(0);
     expect(await db.audit.where('action').equals('create').count()).toBe(1); // only the system's
@@ -114,7 +120,9 @@ describe('IncidentEditPage', () => {
     const user = userEvent.setup();
     const first = renderNewIncident();
     await fillValid(user);
-    await waitFor(async () => expect((await db.drafts.get('incident:new'))?.value).toBeDefined(), { timeout: 2000 });
+    await waitFor(async () => expect((await db.drafts.get('incident:new'))?.value).toBeDefined(), {
+      timeout: 2000,
+    });
     first.unmount();
     renderNewIncident();
     expect(await screen.findByText(/保存していない入力を復元しました/)).toBeInTheDocument();

@@ -8,7 +8,10 @@ import type { IncidentFormProps } from './IncidentForm.tsx';
 import { formatBytes } from '../common/formatBytes.ts';
 
 /** Screenshots and photos of the screen; the bytes stay on this PC in IndexedDB. */
-export function AttachmentsEditor({ values, setValues }: IncidentFormProps & { errors: FieldErrors }) {
+export function AttachmentsEditor({
+  values,
+  setValues,
+}: IncidentFormProps & { errors: FieldErrors }) {
   const [problem, setProblem] = useState<string | null>(null);
   const refs = values.data.attachments;
 
@@ -44,7 +47,11 @@ export function AttachmentsEditor({ values, setValues }: IncidentFormProps & { e
     setValues((v) => {
       const newBlobs = { ...v.newBlobs };
       delete newBlobs[id];
-      return { ...v, data: { ...v.data, attachments: v.data.attachments.filter((a) => a.id !== id) }, newBlobs };
+      return {
+        ...v,
+        data: { ...v.data, attachments: v.data.attachments.filter((a) => a.id !== id) },
+        newBlobs,
+      };
     });
   }
 
@@ -53,9 +60,17 @@ export function AttachmentsEditor({ values, setValues }: IncidentFormProps & { e
       <legend>添付（画面の写真・スクリーンショット）</legend>
       <label className="file-label">
         ファイルを追加
-        <input type="file" multiple accept="image/*,application/pdf,text/plain" onChange={(e) => void addFiles(e.target.files)} />
+        <input
+          type="file"
+          multiple
+          accept="image/*,application/pdf,text/plain"
+          onChange={(e) => void addFiles(e.target.files)}
+        />
       </label>
-      <p className="hint">エラー画面全体を撮影した写真は、ベンダーへの報告に役立ちます。1つ{formatBytes(MAX_ATTACHMENT_BYTES)}まで。</p>
+      <p className="hint">
+        エラー画面全体を撮影した写真は、ベンダーへの報告に役立ちます。1つ
+        {formatBytes(MAX_ATTACHMENT_BYTES)}まで。
+      </p>
       {problem ? (
         <p className="error" role="alert">
           {problem}
@@ -66,7 +81,12 @@ export function AttachmentsEditor({ values, setValues }: IncidentFormProps & { e
           {refs.map((ref) => (
             <li key={ref.id}>
               {ref.name}（{formatBytes(ref.size)}）
-              <button type="button" className="link-button danger" onClick={() => remove(ref.id)} aria-label={`${ref.name}を削除`}>
+              <button
+                type="button"
+                className="link-button danger"
+                onClick={() => remove(ref.id)}
+                aria-label={`${ref.name}を削除`}
+              >
                 削除
               </button>
             </li>

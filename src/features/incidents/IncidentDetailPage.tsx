@@ -4,7 +4,11 @@ import { useAuditTrail, useLiveRecord, useLiveRecords } from '../../db/hooks.ts'
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import { contactMethodLabels, impactScopeLabels } from '../../domain/incident.ts';
-import { allowedNextStatuses, incidentStatusLabels, type IncidentStatus } from '../../domain/incidentStatus.ts';
+import {
+  allowedNextStatuses,
+  incidentStatusLabels,
+  type IncidentStatus,
+} from '../../domain/incidentStatus.ts';
 import { checkIncidentInput, stampStatusChange } from '../../domain/incidentRules.ts';
 import { formatDateTimeJa, formatDateTimeShort, nowIso } from '../../domain/dateTime.ts';
 import { pickData } from '../../domain/recordMeta.ts';
@@ -15,7 +19,15 @@ import { useSystemNames } from './useSystemNames.ts';
 import { AttachmentView } from './AttachmentView.tsx';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
 
-function Item({ label, value, mono = false }: { label: string; value: string | null | undefined; mono?: boolean }) {
+function Item({
+  label,
+  value,
+  mono = false,
+}: {
+  label: string;
+  value: string | null | undefined;
+  mono?: boolean;
+}) {
   return (
     <div className="detail-item">
       <dt>{label}</dt>
@@ -33,7 +45,9 @@ export function IncidentDetailPage() {
   const procedures = useLiveRecords('procedure');
   const audit = useAuditTrail(id);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(
-    (location.state as { saved?: boolean } | null)?.saved ? { kind: 'success', text: '保存しました。' } : null,
+    (location.state as { saved?: boolean } | null)?.saved
+      ? { kind: 'success', text: '保存しました。' }
+      : null,
   );
   usePageTitle(record ? record.title : '障害記録');
 
@@ -41,7 +55,8 @@ export function IncidentDetailPage() {
   if (record === null)
     return (
       <Banner kind="error">
-        この障害記録は見つかりません（削除された可能性があります）。<Link to="/incidents">一覧へ戻る</Link>
+        この障害記録は見つかりません（削除された可能性があります）。
+        <Link to="/incidents">一覧へ戻る</Link>
       </Banner>
     );
 
@@ -50,12 +65,18 @@ export function IncidentDetailPage() {
     const data = stampStatusChange({ ...pickData(record), status }, record.status, nowIso());
     const problems = checkIncidentInput(data, new Date());
     if (problems.length) {
-      setMessage({ kind: 'error', text: `${problems.map((p) => p.message).join('。')}。「編集」から入力してください。` });
+      setMessage({
+        kind: 'error',
+        text: `${problems.map((p) => p.message).join('。')}。「編集」から入力してください。`,
+      });
       return;
     }
     try {
       await saveRecord('incident', data, { id: record.id, baseRev: record.rev });
-      setMessage({ kind: 'success', text: `状態を「${incidentStatusLabels[status]}」にしました。` });
+      setMessage({
+        kind: 'success',
+        text: `状態を「${incidentStatusLabels[status]}」にしました。`,
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: describeStorageError(error) });
     }
@@ -93,7 +114,10 @@ export function IncidentDetailPage() {
         <Item label="システム" value={systemNames.get(record.systemId) ?? '（不明なシステム）'} />
         <Item label="発生日時" value={formatDateTimeJa(record.occurredAt)} />
         <Item label="検知日時" value={formatDateTimeJa(record.detectedAt)} />
-        <Item label="障害レベル" value={record.level === null ? '未設定' : `レベル${record.level}`} />
+        <Item
+          label="障害レベル"
+          value={record.level === null ? '未設定' : `レベル${record.level}`}
+        />
         <Item label="影響範囲" value={impactScopeLabels[record.scope]} />
         <Item label="報告者" value={record.reporterName} />
         <Item label="部署" value={record.department} />
@@ -129,7 +153,8 @@ export function IncidentDetailPage() {
           <ul>
             {record.contactsMade.map((c) => (
               <li key={c.id}>
-                {formatDateTimeShort(c.at)} {c.who}（{contactMethodLabels[c.method]}）{c.summary ? `: ${c.summary}` : ''}
+                {formatDateTimeShort(c.at)} {c.who}（{contactMethodLabels[c.method]}）
+                {c.summary ? `: ${c.summary}` : ''}
               </li>
             ))}
           </ul>
@@ -146,13 +171,20 @@ export function IncidentDetailPage() {
         </ol>
       </section>
       <dl className="detail-stack">
-        <Item label="使った代替手順" value={procedure?.title ?? (record.procedureId ? '（削除された手順）' : 'なし')} />
+        <Item
+          label="使った代替手順"
+          value={procedure?.title ?? (record.procedureId ? '（削除された手順）' : 'なし')}
+        />
         <Item label="原因" value={record.cause} />
         <Item label="対策" value={record.countermeasure} />
         <Item label="再発防止策" value={record.recurrencePrevention} />
         <Item
           label="マニュアル更新"
-          value={record.manualUpdated ? `更新済み${record.manualUpdateNote ? `（${record.manualUpdateNote}）` : ''}` : '未更新'}
+          value={
+            record.manualUpdated
+              ? `更新済み${record.manualUpdateNote ? `（${record.manualUpdateNote}）` : ''}`
+              : '未更新'
+          }
         />
       </dl>
       {record.attachments.length ? (

@@ -11,7 +11,11 @@ import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { useDraft } from '../common/useDraft.ts';
 import { DraftRestoredBanner } from '../common/DraftRestoredBanner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
-import { editIncidentValues, newIncidentValues, type IncidentFormValues } from './incidentFormValues.ts';
+import {
+  editIncidentValues,
+  newIncidentValues,
+  type IncidentFormValues,
+} from './incidentFormValues.ts';
 import { IncidentForm } from './IncidentForm.tsx';
 
 /** Everything wrong with the input: the schema's issues and the rules for a person's input. */
@@ -19,7 +23,9 @@ function validate(data: IncidentData): { data?: IncidentData; errors: FieldError
   const parsed = incidentDataSchema.safeParse(data);
   const errors = parsed.success ? {} : toFieldErrors(parsed.error.issues);
   for (const issue of checkIncidentInput(data, new Date())) errors[issue.path] ??= issue.message;
-  return Object.keys(errors).length === 0 && parsed.success ? { data: parsed.data, errors } : { errors };
+  return Object.keys(errors).length === 0 && parsed.success
+    ? { data: parsed.data, errors }
+    : { errors };
 }
 
 export function IncidentEditPage() {
@@ -44,7 +50,8 @@ export function IncidentEditPage() {
   if (!isNew && record === null) {
     return (
       <Banner kind="error">
-        この障害記録は見つかりません（削除された可能性があります）。<Link to="/incidents">一覧へ戻る</Link>
+        この障害記録は見つかりません（削除された可能性があります）。
+        <Link to="/incidents">一覧へ戻る</Link>
       </Banner>
     );
   }
@@ -59,7 +66,9 @@ export function IncidentEditPage() {
     setErrors(result.errors);
     if (!result.data) {
       setFailure(`入力内容を確認してください（${Object.keys(result.errors).length}件）。`);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setSaving(true);
@@ -69,7 +78,10 @@ export function IncidentEditPage() {
         ...(id ? { id } : {}),
         ...(values.baseRev ? { baseRev: values.baseRev } : {}),
         draftKey,
-        newAttachments: Object.entries(values.newBlobs).map(([blobId, blob]) => ({ id: blobId, blob })),
+        newAttachments: Object.entries(values.newBlobs).map(([blobId, blob]) => ({
+          id: blobId,
+          blob,
+        })),
       });
       navigate(`/incidents/${saved.id}`, { state: { saved: true } });
     } catch (error) {
@@ -88,7 +100,8 @@ export function IncidentEditPage() {
     <section>
       <h1>{isNew ? '障害を記録する' : `障害記録の編集: ${record?.title ?? ''}`}</h1>
       <p className="lead">
-        入力した内容はこの PC に自動で下書き保存されます。分かることから書き、分からない欄は空けておいてかまいません。
+        入力した内容はこの PC
+        に自動で下書き保存されます。分かることから書き、分からない欄は空けておいてかまいません。
       </p>
       <DraftRestoredBanner draft={draft} />
       {failure ? <Banner kind="error">{failure}</Banner> : null}

@@ -12,7 +12,12 @@ interface Props {
 /** The filter bar of the incident log; every control has a visible label. */
 export function IncidentFilters({ filter, onChange, systems, levels }: Props) {
   return (
-    <form className="filters" role="search" aria-label="障害記録の絞り込み" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label="障害記録の絞り込み"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label className="filter-text">
         キーワード
         <input
@@ -24,7 +29,10 @@ export function IncidentFilters({ filter, onChange, systems, levels }: Props) {
       </label>
       <label>
         状態
-        <select value={filter.status} onChange={(e) => onChange({ status: e.target.value as IncidentFilter['status'] })}>
+        <select
+          value={filter.status}
+          onChange={(e) => onChange({ status: e.target.value as IncidentFilter['status'] })}
+        >
           <option value="">すべて</option>
           <option value="open">未解決（解決・完了以外）</option>
           {incidentStatuses.map((s) => (
@@ -59,7 +67,11 @@ export function IncidentFilters({ filter, onChange, systems, levels }: Props) {
       </label>
       <label>
         発生日（から）
-        <input type="date" value={filter.from} onChange={(e) => onChange({ from: e.target.value })} />
+        <input
+          type="date"
+          value={filter.from}
+          onChange={(e) => onChange({ from: e.target.value })}
+        />
       </label>
       <label>
         発生日（まで）
@@ -67,7 +79,10 @@ export function IncidentFilters({ filter, onChange, systems, levels }: Props) {
       </label>
       <label>
         並び順
-        <select value={filter.sort} onChange={(e) => onChange({ sort: e.target.value as IncidentFilter['sort'] })}>
+        <select
+          value={filter.sort}
+          onChange={(e) => onChange({ sort: e.target.value as IncidentFilter['sort'] })}
+        >
           {Object.entries(incidentSorts).map(([key, label]) => (
             <option key={key} value={key}>
               {label}

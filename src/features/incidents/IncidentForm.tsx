@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
 import type { IncidentData } from '../../domain/incident.ts';
 import { impactScopes, impactScopeLabels } from '../../domain/incident.ts';
-import { allowedNextStatuses, incidentStatuses, incidentStatusLabels } from '../../domain/incidentStatus.ts';
+import {
+  allowedNextStatuses,
+  incidentStatuses,
+  incidentStatusLabels,
+} from '../../domain/incidentStatus.ts';
 import { fromLocalInputValue, toLocalInputValue } from '../../domain/dateTime.ts';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { Field } from '../common/Field.tsx';
@@ -26,13 +30,17 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
   const levels = useLiveRecords('incidentLevel');
   const procedures = useLiveRecords('procedure');
   const data = values.data;
-  const patch = (change: Partial<IncidentData>) => setValues((v) => ({ ...v, data: { ...v.data, ...change } }));
+  const patch = (change: Partial<IncidentData>) =>
+    setValues((v) => ({ ...v, data: { ...v.data, ...change } }));
   const text = (key: TextKey) => ({
     value: data[key],
     onChange: (e: { target: { value: string } }) => patch({ [key]: e.target.value }),
   });
   const statusOptions = useMemo(
-    () => (values.baseStatus ? [values.baseStatus, ...allowedNextStatuses(values.baseStatus)] : [...incidentStatuses]),
+    () =>
+      values.baseStatus
+        ? [values.baseStatus, ...allowedNextStatuses(values.baseStatus)]
+        : [...incidentStatuses],
     [values.baseStatus],
   );
   const sortedSystems = [...(systems ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
@@ -42,7 +50,12 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
     <>
       <fieldset>
         <legend>いつ・どのシステムで</legend>
-        <Field label="件名" required error={errors.title} hint="何が起きたかを一言で。例: 住民票の写しが印刷できない">
+        <Field
+          label="件名"
+          required
+          error={errors.title}
+          hint="何が起きたかを一言で。例: 住民票の写しが印刷できない"
+        >
           <input {...text('title')} />
         </Field>
         <Field label="システム" required error={errors.systemId} hint="止まった・おかしいシステム">
@@ -57,7 +70,12 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
           </select>
         </Field>
         <div className="field-row">
-          <Field label="発生日時" required error={errors.occurredAt} hint="おかしくなった時刻（分かる範囲で）">
+          <Field
+            label="発生日時"
+            required
+            error={errors.occurredAt}
+            hint="おかしくなった時刻（分かる範囲で）"
+          >
             <input
               type="datetime-local"
               value={toLocalInputValue(data.occurredAt)}
@@ -125,10 +143,18 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
         <Field label="画面" error={errors.screen} hint="画面の名前やタイトル。例: 証明書発行画面">
           <input {...text('screen')} />
         </Field>
-        <Field label="操作内容" error={errors.operation} hint="例: 転入届を入力し「登録」ボタンを押した">
+        <Field
+          label="操作内容"
+          error={errors.operation}
+          hint="例: 転入届を入力し「登録」ボタンを押した"
+        >
           <textarea {...text('operation')} rows={2} />
         </Field>
-        <Field label="症状" error={errors.symptoms} hint="見たままを具体的に。例: 画面が固まり、5分以上操作できない">
+        <Field
+          label="症状"
+          error={errors.symptoms}
+          hint="見たままを具体的に。例: 画面が固まり、5分以上操作できない"
+        >
           <textarea {...text('symptoms')} rows={3} />
         </Field>
         <Field
@@ -138,17 +164,37 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
         >
           <textarea {...text('errorMessage')} rows={2} className="mono" />
         </Field>
-        <Field label="ほかに影響を受けている人" error={errors.othersAffected} hint="同じ症状の職員・端末、別の端末で試した結果">
+        <Field
+          label="ほかに影響を受けている人"
+          error={errors.othersAffected}
+          hint="同じ症状の職員・端末、別の端末で試した結果"
+        >
           <textarea {...text('othersAffected')} rows={2} />
         </Field>
-        <Field label="住民への影響" error={errors.residentImpact} hint="例: 窓口で約20人が待っている、証明書を後日郵送">
+        <Field
+          label="住民への影響"
+          error={errors.residentImpact}
+          hint="例: 窓口で約20人が待っている、証明書を後日郵送"
+        >
           <textarea {...text('residentImpact')} rows={2} />
         </Field>
       </fieldset>
 
-      <AttemptsEditor attempts={data.attempts} onChange={(attempts) => patch({ attempts })} errors={errors} />
-      <ContactsMadeEditor contactsMade={data.contactsMade} onChange={(contactsMade) => patch({ contactsMade })} errors={errors} />
-      <TimelineEditor timeline={data.timeline} onChange={(timeline) => patch({ timeline })} errors={errors} />
+      <AttemptsEditor
+        attempts={data.attempts}
+        onChange={(attempts) => patch({ attempts })}
+        errors={errors}
+      />
+      <ContactsMadeEditor
+        contactsMade={data.contactsMade}
+        onChange={(contactsMade) => patch({ contactsMade })}
+        errors={errors}
+      />
+      <TimelineEditor
+        timeline={data.timeline}
+        onChange={(timeline) => patch({ timeline })}
+        errors={errors}
+      />
 
       <fieldset>
         <legend>対応と再発防止</legend>
@@ -168,7 +214,11 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
         <Field label="原因" error={errors.cause} hint="分かったら記入（「完了」にするには必須）">
           <textarea {...text('cause')} rows={2} />
         </Field>
-        <Field label="対策" error={errors.countermeasure} hint="直すために何をしたか（「完了」にするには必須）">
+        <Field
+          label="対策"
+          error={errors.countermeasure}
+          hint="直すために何をしたか（「完了」にするには必須）"
+        >
           <textarea {...text('countermeasure')} rows={2} />
         </Field>
         <Field label="再発防止策" error={errors.recurrencePrevention}>
@@ -184,7 +234,11 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
             マニュアルを更新した
           </label>
         </div>
-        <Field label="マニュアル更新の内容" error={errors.manualUpdateNote} hint="どの手順書のどこを直したか">
+        <Field
+          label="マニュアル更新の内容"
+          error={errors.manualUpdateNote}
+          hint="どの手順書のどこを直したか"
+        >
           <input {...text('manualUpdateNote')} />
         </Field>
       </fieldset>

@@ -2,7 +2,12 @@ import { useId, useState } from 'react';
 import type { IncidentData } from '../../domain/incident.ts';
 import { contactMethods, contactMethodLabels } from '../../domain/incident.ts';
 import { createId } from '../../domain/ids.ts';
-import { formatDateTimeShort, fromLocalInputValue, nowIso, toLocalInputValue } from '../../domain/dateTime.ts';
+import {
+  formatDateTimeShort,
+  fromLocalInputValue,
+  nowIso,
+  toLocalInputValue,
+} from '../../domain/dateTime.ts';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { Field } from '../common/Field.tsx';
 import type { FieldErrors } from '../common/fieldErrors.ts';
@@ -17,25 +22,44 @@ function replaceAt<T>(list: readonly T[], index: number, change: Partial<T>): T[
 }
 
 /** 試したこと → 結果: what was tried and what happened, one pair per row. */
-export function AttemptsEditor({ attempts, onChange, errors }: EditorProps<'attempts'> & { attempts: IncidentData['attempts'] }) {
+export function AttemptsEditor({
+  attempts,
+  onChange,
+  errors,
+}: EditorProps<'attempts'> & { attempts: IncidentData['attempts'] }) {
   return (
     <fieldset>
       <legend>試したことと結果</legend>
-      <p className="hint">再起動・別の端末で試したなど。直らなかったことも原因究明の手がかりになります。</p>
+      <p className="hint">
+        再起動・別の端末で試したなど。直らなかったことも原因究明の手がかりになります。
+      </p>
       {attempts.map((attempt, index) => (
         <div className="repeat-row" key={attempt.id}>
           <Field label={`試したこと ${index + 1}`} error={errors[`attempts.${index}.action`]}>
-            <input value={attempt.action} onChange={(e) => onChange(replaceAt(attempts, index, { action: e.target.value }))} />
+            <input
+              value={attempt.action}
+              onChange={(e) => onChange(replaceAt(attempts, index, { action: e.target.value }))}
+            />
           </Field>
           <Field label={`結果 ${index + 1}`} error={errors[`attempts.${index}.result`]}>
-            <input value={attempt.result} onChange={(e) => onChange(replaceAt(attempts, index, { result: e.target.value }))} />
+            <input
+              value={attempt.result}
+              onChange={(e) => onChange(replaceAt(attempts, index, { result: e.target.value }))}
+            />
           </Field>
-          <button type="button" className="link-button danger" onClick={() => onChange(attempts.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="link-button danger"
+            onClick={() => onChange(attempts.filter((_, i) => i !== index))}
+          >
             {`試したこと ${index + 1} を削除`}
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...attempts, { id: createId(), action: '', result: '' }])}>
+      <button
+        type="button"
+        onClick={() => onChange([...attempts, { id: createId(), action: '', result: '' }])}
+      >
         試したことを追加
       </button>
     </fieldset>
@@ -65,8 +89,16 @@ export function ContactsMadeEditor({
               list={listId}
               value={made.who}
               onChange={(e) => {
-                const match = (contacts ?? []).find((c) => e.target.value === (c.organization ? `${c.organization} ${c.name}` : c.name));
-                onChange(replaceAt(contactsMade, index, { who: e.target.value, contactId: match?.id ?? null }));
+                const match = (contacts ?? []).find(
+                  (c) =>
+                    e.target.value === (c.organization ? `${c.organization} ${c.name}` : c.name),
+                );
+                onChange(
+                  replaceAt(contactsMade, index, {
+                    who: e.target.value,
+                    contactId: match?.id ?? null,
+                  }),
+                );
               }}
             />
           </Field>
@@ -74,13 +106,23 @@ export function ContactsMadeEditor({
             <input
               type="datetime-local"
               value={toLocalInputValue(made.at)}
-              onChange={(e) => onChange(replaceAt(contactsMade, index, { at: fromLocalInputValue(e.target.value) }))}
+              onChange={(e) =>
+                onChange(
+                  replaceAt(contactsMade, index, { at: fromLocalInputValue(e.target.value) }),
+                )
+              }
             />
           </Field>
           <Field label={`方法 ${index + 1}`}>
             <select
               value={made.method}
-              onChange={(e) => onChange(replaceAt(contactsMade, index, { method: e.target.value as (typeof contactMethods)[number] }))}
+              onChange={(e) =>
+                onChange(
+                  replaceAt(contactsMade, index, {
+                    method: e.target.value as (typeof contactMethods)[number],
+                  }),
+                )
+              }
             >
               {contactMethods.map((m) => (
                 <option key={m} value={m}>
@@ -89,10 +131,23 @@ export function ContactsMadeEditor({
               ))}
             </select>
           </Field>
-          <Field label={`伝えた内容・回答 ${index + 1}`} error={errors[`contactsMade.${index}.summary`]} className="wide">
-            <input value={made.summary} onChange={(e) => onChange(replaceAt(contactsMade, index, { summary: e.target.value }))} />
+          <Field
+            label={`伝えた内容・回答 ${index + 1}`}
+            error={errors[`contactsMade.${index}.summary`]}
+            className="wide"
+          >
+            <input
+              value={made.summary}
+              onChange={(e) =>
+                onChange(replaceAt(contactsMade, index, { summary: e.target.value }))
+              }
+            />
           </Field>
-          <button type="button" className="link-button danger" onClick={() => onChange(contactsMade.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="link-button danger"
+            onClick={() => onChange(contactsMade.filter((_, i) => i !== index))}
+          >
             {`連絡 ${index + 1} を削除`}
           </button>
         </div>
@@ -100,7 +155,17 @@ export function ContactsMadeEditor({
       <button
         type="button"
         onClick={() =>
-          onChange([...contactsMade, { id: createId(), at: nowIso(), who: '', contactId: null, method: 'phone', summary: '' }])
+          onChange([
+            ...contactsMade,
+            {
+              id: createId(),
+              at: nowIso(),
+              who: '',
+              contactId: null,
+              method: 'phone',
+              summary: '',
+            },
+          ])
         }
       >
         連絡した記録を追加
@@ -110,7 +175,11 @@ export function ContactsMadeEditor({
 }
 
 /** 経過: status changes are stamped automatically; notes are added by hand. */
-export function TimelineEditor({ timeline, onChange, errors }: EditorProps<'timeline'> & { timeline: IncidentData['timeline'] }) {
+export function TimelineEditor({
+  timeline,
+  onChange,
+  errors,
+}: EditorProps<'timeline'> & { timeline: IncidentData['timeline'] }) {
   const [note, setNote] = useState('');
   const sorted = [...timeline].sort((a, b) => (a.at < b.at ? -1 : 1));
   function addNote() {
@@ -121,7 +190,9 @@ export function TimelineEditor({ timeline, onChange, errors }: EditorProps<'time
   return (
     <fieldset>
       <legend>経過</legend>
-      {sorted.length === 0 ? <p className="hint">状態を変えて保存すると、ここに時刻つきで記録されます。</p> : null}
+      {sorted.length === 0 ? (
+        <p className="hint">状態を変えて保存すると、ここに時刻つきで記録されます。</p>
+      ) : null}
       <ol className="timeline">
         {sorted.map((entry) => (
           <li key={entry.id}>

@@ -25,7 +25,10 @@ function readFilter(params: URLSearchParams): IncidentFilter {
   const status = params.get('status') ?? '';
   const sort = params.get('sort') ?? '';
   return {
-    status: status === 'open' || (incidentStatuses as readonly string[]).includes(status) ? (status as IncidentFilter['status']) : '',
+    status:
+      status === 'open' || (incidentStatuses as readonly string[]).includes(status)
+        ? (status as IncidentFilter['status'])
+        : '',
     systemId: params.get('system') ?? '',
     level: params.get('level') ?? '',
     from: params.get('from') ?? '',
@@ -90,8 +93,14 @@ export function IncidentListPage() {
     () => (incidents ? filterIncidents(incidents, filter, searchTexts) : []),
     [incidents, filter, searchTexts],
   );
-  const sortedSystems = useMemo(() => [...(systems ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja')), [systems]);
-  const sortedLevels = useMemo(() => [...(levels ?? [])].sort((a, b) => a.level - b.level), [levels]);
+  const sortedSystems = useMemo(
+    () => [...(systems ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja')),
+    [systems],
+  );
+  const sortedLevels = useMemo(
+    () => [...(levels ?? [])].sort((a, b) => a.level - b.level),
+    [levels],
+  );
   const isFiltered = incidentFilterIsActive(filter);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -111,7 +120,12 @@ export function IncidentListPage() {
           障害を記録する
         </Link>
       </div>
-      <IncidentFilters filter={filter} onChange={updateFilter} systems={sortedSystems} levels={sortedLevels} />
+      <IncidentFilters
+        filter={filter}
+        onChange={updateFilter}
+        systems={sortedSystems}
+        levels={sortedLevels}
+      />
       <p className="result-count" role="status" aria-live="polite">
         {incidents === undefined
           ? '読み込み中…'
@@ -119,18 +133,28 @@ export function IncidentListPage() {
             ? `${visible.length}件（全${incidents.length}件中）`
             : `${visible.length}件`}
         {isFiltered ? (
-          <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
             絞り込みを解除
           </button>
         ) : null}
       </p>
       {incidents !== undefined && visible.length === 0 ? (
         <p className="empty">
-          {isFiltered ? '条件に合う障害記録はありません。' : 'まだ障害記録はありません。「障害を記録する」から作成してください。'}
+          {isFiltered
+            ? '条件に合う障害記録はありません。'
+            : 'まだ障害記録はありません。「障害を記録する」から作成してください。'}
         </p>
       ) : (
         <div ref={scrollRef} className="virtual-scroll" tabIndex={-1}>
-          <ul className="incident-rows" aria-label="障害記録の一覧" style={{ height: virtualizer.getTotalSize() }}>
+          <ul
+            className="incident-rows"
+            aria-label="障害記録の一覧"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const incident = visible[item.index]!;
               return (
@@ -144,7 +168,9 @@ export function IncidentListPage() {
                   <Link to={`/incidents/${incident.id}`} className="incident-row-link">
                     <span className="incident-row-title">
                       <StatusBadge status={incident.status} />
-                      {incident.level !== null ? <span className="level-badge">Lv{incident.level}</span> : null}
+                      {incident.level !== null ? (
+                        <span className="level-badge">Lv{incident.level}</span>
+                      ) : null}
                       <span className="title-text">{incident.title}</span>
                     </span>
                     <span className="incident-row-meta">
@@ -152,7 +178,9 @@ export function IncidentListPage() {
                       <span>{systemNames.get(incident.systemId) ?? '（不明なシステム）'}</span>
                       <span>{impactScopeLabels[incident.scope]}</span>
                       {incident.terminal ? <span>{incident.terminal}</span> : null}
-                      {incident.errorMessage ? <code className="error-code">{incident.errorMessage}</code> : null}
+                      {incident.errorMessage ? (
+                        <code className="error-code">{incident.errorMessage}</code>
+                      ) : null}
                     </span>
                   </Link>
                 </li>
@@ -166,6 +194,12 @@ export function IncidentListPage() {
 }
 
 function incidentFilterIsActive(filter: IncidentFilter): boolean {
-  return Boolean(filter.status || filter.systemId || filter.level || filter.from || filter.to || filter.text.trim());
+  return Boolean(
+    filter.status ||
+    filter.systemId ||
+    filter.level ||
+    filter.from ||
+    filter.to ||
+    filter.text.trim(),
+  );
 }
-

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabaseWithStation, openFreshDatabase } from '../../testDatabase.ts';
 import { deleteRecord, saveRecord } from '../../../src/db/records.ts';
-import { RecordValidationError, StaleRecordError, StationMissingError } from '../../../src/db/errors.ts';
+import {
+  RecordValidationError,
+  StaleRecordError,
+  StationMissingError,
+} from '../../../src/db/errors.ts';
 import { emptySystem } from '../../../src/domain/system.ts';
 import { emptyIncident } from '../../../src/domain/incident.ts';
 import { incidentSchema } from '../../../src/domain/incident.ts';
@@ -25,7 +29,11 @@ describe('saveRecord', () => {
   it('updates with a child revision whose ancestry names the parent', async () => {
     await freshDatabaseWithStation();
     const first = await saveRecord('system', { ...emptySystem(), name: 'A' });
-    const second = await saveRecord('system', { ...emptySystem(), name: 'B' }, { id: first.id, baseRev: first.rev });
+    const second = await saveRecord(
+      'system',
+      { ...emptySystem(), name: 'B' },
+      { id: first.id, baseRev: first.rev },
+    );
     expect(second.rev).toMatch(/^2-/);
     expect(second.revisions).toEqual([first.rev]);
     expect(second.createdAt).toBe(first.createdAt);
@@ -34,7 +42,11 @@ describe('saveRecord', () => {
   it('refuses a stale edit and writes nothing', async () => {
     const { db } = await freshDatabaseWithStation();
     const first = await saveRecord('system', { ...emptySystem(), name: 'A' });
-    await saveRecord('system', { ...emptySystem(), name: 'B' }, { id: first.id, baseRev: first.rev });
+    await saveRecord(
+      'system',
+      { ...emptySystem(), name: 'B' },
+      { id: first.id, baseRev: first.rev },
+    );
     const auditBefore = await db.audit.count();
     await expect(
       saveRecord('system', { ...emptySystem(), name: 'C' }, { id: first.id, baseRev: first.rev }),
@@ -91,7 +103,9 @@ describe('deleteRecord', () => {
     expect(tomb.deleted).toBe(true);
     expect(tomb.rev).toMatch(/^2-/);
     expect(tomb.revisions).toEqual([saved.rev]);
-    const actions = (await db.audit.where('recordId').equals(saved.id).toArray()).map((a) => a.action);
+    const actions = (await db.audit.where('recordId').equals(saved.id).toArray()).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['create', 'delete']);
   });
 });

@@ -14,12 +14,20 @@ import { CURRENT_SCHEMA_VERSION } from '../../../src/db/database.ts';
 describe('describeStorageError', () => {
   it.each([
     [new DOMException('full', 'QuotaExceededError'), '保存領域が不足'],
-    [Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }), '保存領域が不足'],
+    [
+      Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }),
+      '保存領域が不足',
+    ],
     [Object.assign(new Error('x'), { name: 'DatabaseClosedError' }), '別のタブで新しい版'],
     [Object.assign(new Error('x'), { name: 'MissingAPIError' }), 'プライベートブラウズ'],
     [new StaleRecordError('x'), '別の画面で更新されています'],
     [new StationMissingError('x'), '端末の設定がまだです'],
-    [new RecordValidationError([{ code: 'custom', path: ['title'], message: '件名を入力してください', input: '' }]), '件名を入力してください'],
+    [
+      new RecordValidationError([
+        { code: 'custom', path: ['title'], message: '件名を入力してください', input: '' },
+      ]),
+      '件名を入力してください',
+    ],
     [new Error('boom'), '保存できませんでした（Error）'],
   ])('explains %s in Japanese', (error, expected) => {
     const text = describeStorageError(error);

@@ -9,9 +9,16 @@ import { createId, idSchema } from '../../../src/domain/ids.ts';
 
 const STATION_ID = '00000000-0000-4000-8000-000000000001';
 const validIncident = () =>
-  emptyIncident({ title: '印刷できない', systemId: createId(), occurredAt: '2026-11-20T01:00:00.000Z' });
+  emptyIncident({
+    title: '印刷できない',
+    systemId: createId(),
+    occurredAt: '2026-11-20T01:00:00.000Z',
+  });
 
-function messagesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function messagesOf(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
 }
 
@@ -37,7 +44,10 @@ describe('record schemas', () => {
   });
 
   it('refuse a detection time before the occurrence', () => {
-    const result = incidentDataSchema.safeParse({ ...validIncident(), detectedAt: '2026-11-20T00:59:00.000Z' });
+    const result = incidentDataSchema.safeParse({
+      ...validIncident(),
+      detectedAt: '2026-11-20T00:59:00.000Z',
+    });
     expect(messagesOf(result)).toEqual({ detectedAt: '検知日時が発生日時より前になっています' });
   });
 
@@ -59,7 +69,11 @@ describe('record schemas', () => {
 
   it('trim text and report an impossible target recovery time', () => {
     expect(systemDataSchema.parse({ ...emptySystem(), name: '  税務  ' }).name).toBe('税務');
-    const result = systemDataSchema.safeParse({ ...emptySystem(), name: 'A', rtoHours: Number.NaN });
+    const result = systemDataSchema.safeParse({
+      ...emptySystem(),
+      name: 'A',
+      rtoHours: Number.NaN,
+    });
     expect(messagesOf(result).rtoHours).toBe('目標復旧時間は数字で入力してください');
     expect(formatRto(48)).toBe('2日');
     expect(formatRto(3)).toBe('3時間');
@@ -67,7 +81,14 @@ describe('record schemas', () => {
   });
 
   it('require the station fields', () => {
-    const messages = messagesOf(stationFormSchema.safeParse({ municipality: '', department: ' ', terminal: '', staffName: '' }));
+    const messages = messagesOf(
+      stationFormSchema.safeParse({
+        municipality: '',
+        department: ' ',
+        terminal: '',
+        staffName: '',
+      }),
+    );
     expect(messages).toEqual({
       municipality: '自治体名を入力してください',
       department: '部署を入力してください',
