@@ -23,38 +23,32 @@ async function writeDatabaseAtVersion(indexedDB: IDBFactory, version: number) {
   await old.open();
   const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
   for (const type of recordTypes) await old.table(recordTables[type]).bulkPut(demo[type]);
-  await old
-    .table('settings')
-    .put({
-      key: 'station',
-      value: {
-        id: STATION_ID,
-        municipality: '架空市',
-        department: '市民課',
-        terminal: 'PC',
-        staffName: '',
-      },
-    });
-  await old
-    .table('drafts')
-    .put({
-      key: 'incident:new',
-      value: { data: { title: '書きかけ' } },
-      savedAt: '2026-11-01T00:00:00.000Z',
-    });
+  await old.table('settings').put({
+    key: 'station',
+    value: {
+      id: STATION_ID,
+      municipality: '架空市',
+      department: '市民課',
+      terminal: 'PC',
+      staffName: '',
+    },
+  });
+  await old.table('drafts').put({
+    key: 'incident:new',
+    value: { data: { title: '書きかけ' } },
+    savedAt: '2026-11-01T00:00:00.000Z',
+  });
   await old.table('attachments').put({ id: STATION_ID, blob: new Blob(['screen']) });
-  await old
-    .table('audit')
-    .add({
-      at: '2026-11-01T00:00:00.000Z',
-      stationId: STATION_ID,
-      actor: '',
-      action: 'demo',
-      recordType: null,
-      recordId: null,
-      rev: null,
-      summary: 'demo',
-    });
+  await old.table('audit').add({
+    at: '2026-11-01T00:00:00.000Z',
+    stationId: STATION_ID,
+    actor: '',
+    action: 'demo',
+    recordType: null,
+    recordId: null,
+    rev: null,
+    summary: 'demo',
+  });
   old.close();
   return demo;
 }
