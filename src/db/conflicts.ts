@@ -9,6 +9,7 @@ import { compareLeaves, resolutionMeta } from '../exchange/merge.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables } from './exchangeTables.ts';
 import { getDatabase } from './instance.ts';
+import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
 import { RecordValidationError, StaleRecordError } from './errors.ts';
 
@@ -93,10 +94,8 @@ export async function resolveConflict(
       const record = { ...(parsed.data as object), ...meta } as AnyRecord;
       await db.recordTable(type).put(record as never);
       await conflicts.where('[type+id]').equals([type, id]).delete();
-      await db.audit.add({
+      await appendAudit(station, {
         at: now,
-        stationId: station.id,
-        actor: station.staffName,
         action: deleted ? 'delete' : 'update',
         recordType: type,
         recordId: id,

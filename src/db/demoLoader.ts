@@ -1,7 +1,7 @@
 import { buildDemoData, demoStation } from '../demo/demoMunicipality.ts';
 import { recordTypes } from '../domain/recordTypes.ts';
-import { nowIso } from '../domain/dateTime.ts';
 import { getDatabase } from './instance.ts';
+import { appendAudit } from './auditTrail.ts';
 import { loadStation, saveStation } from './station.ts';
 import { recordTables } from './database.ts';
 
@@ -17,14 +17,8 @@ export async function loadDemoData(): Promise<void> {
   await db.transaction('rw', [...tables, db.audit], async () => {
     for (const type of recordTypes) await db.recordTable(type).bulkPut(demo[type] as never[]);
     const counts = recordTypes.map((t) => demo[t].length).join('・');
-    await db.audit.add({
-      at: nowIso(),
-      stationId: station.id,
-      actor: station.staffName,
+    await appendAudit(station, {
       action: 'demo',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: `デモデータ（架空市）を読み込み（システム・障害記録・連絡先・障害レベル・代替手順 = ${counts}件）`,
     });
   });

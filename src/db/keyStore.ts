@@ -18,6 +18,7 @@ import {
 import { exchangeTables, type TrustedKeyRow, type TrustRole } from './exchangeTables.ts';
 import { signerRoleLabels } from '../exchange/signerRoles.ts';
 import { getDatabase } from './instance.ts';
+import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB.
@@ -70,14 +71,9 @@ export async function ensureStationKey(): Promise<StationKey> {
       key: STATION_KEY_SETTING,
       value: { privateKeyPem: key.privateKeyPem, keyId: key.keyId, createdAt: key.createdAt },
     });
-    await db.audit.add({
+    await appendAudit(station, {
       at: key.createdAt,
-      stationId: station.id,
-      actor: station.staffName,
       action: 'settings',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: `この端末の署名鍵を作成（指紋 ${key.fingerprint}）`,
     });
     return key;
@@ -94,14 +90,9 @@ export async function replaceStationKey(privateKey: PrivateKey): Promise<Station
       key: STATION_KEY_SETTING,
       value: { privateKeyPem: key.privateKeyPem, keyId: key.keyId, createdAt: key.createdAt },
     });
-    await db.audit.add({
+    await appendAudit(station, {
       at: key.createdAt,
-      stationId: station.id,
-      actor: station.staffName,
       action: 'settings',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: `この端末の署名鍵をバックアップから復元（指紋 ${key.fingerprint}）`,
     });
   });
@@ -163,14 +154,9 @@ export async function trustKey(input: {
       source: 'user',
     };
     await trustedKeys.put(row);
-    await db.audit.add({
+    await appendAudit(station, {
       at: row.addedAt,
-      stationId: station.id,
-      actor: station.staffName,
       action: 'settings',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: `鍵「${row.label}」を信頼（役割「${signerRoleLabels[row.role]}」、指紋 ${fingerprint} を確認）`,
     });
     return { ok: true as const, key: row };
@@ -186,14 +172,8 @@ export async function removeTrustedKey(keyId: string): Promise<void> {
     const row = await trustedKeys.get(keyId);
     if (!row) return;
     await trustedKeys.delete(keyId);
-    await db.audit.add({
-      at: nowIso(),
-      stationId: station.id,
-      actor: station.staffName,
+    await appendAudit(station, {
       action: 'settings',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: `鍵「${row.label}」の信頼を取り消し（指紋 ${formatKeyFingerprint(keyId)}）`,
     });
   });

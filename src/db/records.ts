@@ -5,6 +5,7 @@ import { firstRevisionMeta, nextRevisionMeta, pickData } from '../domain/recordM
 import { recordTitle } from '../domain/recordTitle.ts';
 import type { AttachmentBlob } from './database.ts';
 import { getDatabase } from './instance.ts';
+import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
 import { RecordValidationError, StaleRecordError } from './errors.ts';
 
@@ -67,10 +68,8 @@ export async function saveRecord<T extends RecordType>(
       }
       if (options.draftKey) await db.drafts.delete(options.draftKey);
 
-      await db.audit.add({
+      await appendAudit(station, {
         at: now,
-        stationId: station.id,
-        actor: station.staffName,
         action: existing ? 'update' : 'create',
         recordType: type,
         recordId: meta.id,
@@ -98,10 +97,8 @@ export async function deleteRecord(type: RecordType, id: string, baseRev?: strin
     const now = nowIso();
     const meta = nextRevisionMeta(existing, data, station.id, now, true);
     await table.put({ ...existing, ...meta });
-    await db.audit.add({
+    await appendAudit(station, {
       at: now,
-      stationId: station.id,
-      actor: station.staffName,
       action: 'delete',
       recordType: type,
       recordId: id,

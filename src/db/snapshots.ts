@@ -4,6 +4,7 @@ import { nowIso } from '../domain/dateTime.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables, type SnapshotRow } from './exchangeTables.ts';
 import { getDatabase } from './instance.ts';
+import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
 
 /** Snapshots kept: enough to step back over a morning's imports, small enough for the quota. */
@@ -59,14 +60,9 @@ export async function restoreSnapshot(seq: number): Promise<void> {
     if (snapshot.importSeq !== null)
       await imports.where('seq').aboveOrEqual(snapshot.importSeq).modify({ undoneAt: now });
     await snapshots.where('seq').aboveOrEqual(seq).delete();
-    await db.audit.add({
+    await appendAudit(station, {
       at: now,
-      stationId: station.id,
-      actor: station.staffName,
       action: 'import',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: `「${snapshot.fileName}」の取り込み前の状態に戻した`,
     });
   });

@@ -6,8 +6,8 @@ import {
   type StationForm,
 } from '../domain/station.ts';
 import { createId } from '../domain/ids.ts';
-import { nowIso } from '../domain/dateTime.ts';
 import { getDatabase } from './instance.ts';
+import { appendAudit } from './auditTrail.ts';
 import { RecordValidationError, StationMissingError } from './errors.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB.
@@ -40,14 +40,8 @@ export async function saveStation(form: StationForm): Promise<Station> {
       ...parsed.data,
     };
     await db.settings.put({ key: STATION_KEY, value: station });
-    await db.audit.add({
-      at: nowIso(),
-      stationId: station.id,
-      actor: station.staffName,
+    await appendAudit(station, {
       action: 'settings',
-      recordType: null,
-      recordId: null,
-      rev: null,
       summary: existing.success ? '端末の設定を変更' : '端末の設定を登録',
     });
     return station;

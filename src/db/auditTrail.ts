@@ -1,0 +1,25 @@
+import type { AuditEntry } from '../domain/audit.ts';
+import type { Station } from '../domain/station.ts';
+import { nowIso } from '../domain/dateTime.ts';
+import { getDatabase } from './instance.ts';
+
+type AuditFields = Pick<AuditEntry, 'action' | 'summary'> &
+  Partial<Pick<AuditEntry, 'at' | 'recordType' | 'recordId' | 'rev'>>;
+
+/**
+ * Appends one entry to the audit trail (操作履歴) in the name of `station`. Call it inside the
+ * transaction of the write it describes (which must include the `audit` table), so the entry
+ * and the change are kept or lost together. Nothing ever updates or deletes an entry.
+ */
+export async function appendAudit(station: Station, fields: AuditFields): Promise<void> {
+  await getDatabase().audit.add({
+    at: fields.at ?? nowIso(),
+    stationId: station.id,
+    actor: station.staffName,
+    action: fields.action,
+    recordType: fields.recordType ?? null,
+    recordId: fields.recordId ?? null,
+    rev: fields.rev ?? null,
+    summary: fields.summary,
+  });
+}
