@@ -6,7 +6,7 @@
 import { SonaeDatabase } from '../src/db/database.ts';
 import { setDatabase } from '../src/db/instance.ts';
 import { saveStation } from '../src/db/station.ts';
-import { ensureStationKey, trustKey } from '../src/db/keyStore.ts';
+import { ensureStationKey, trustKey, type StationKey } from '../src/db/keyStore.ts';
 import { exportBundle } from '../src/db/exchangeExport.ts';
 import { applyImport, prepareImport } from '../src/db/exchangeImport.ts';
 import { generateDemoIncidents } from '../src/demo/demoMunicipality.ts';
@@ -29,6 +29,23 @@ async function freshDatabase(name: string): Promise<SonaeDatabase> {
   const db = new SonaeDatabase(name);
   setDatabase(db);
   return db;
+}
+
+/** A fresh receiving station (the IT section) that trusts the sending department's key. */
+async function openReceiver(name: string, senderKey: StationKey): Promise<void> {
+  await freshDatabase(name);
+  await saveStation({
+    municipality: '架空市',
+    department: '情報政策課',
+    terminal: '管理PC',
+    staffName: '',
+  });
+  await trustKey({
+    publicKeyPem: senderKey.publicKeyPem,
+    label: '市民課',
+    role: 'department',
+    confirmedFingerprint: senderKey.fingerprint,
+  });
 }
 
 async function run(count: number): Promise<BenchFigures> {
@@ -57,19 +74,7 @@ async function run(count: number): Promise<BenchFigures> {
   const bytes = new TextEncoder().encode(file!.text);
 
   // The receiving station (the IT section), trusting the sender's key.
-  await freshDatabase('bench-receiver');
-  await saveStation({
-    municipality: '架空市',
-    department: '情報政策課',
-    terminal: '管理PC',
-    staffName: '',
-  });
-  await trustKey({
-    publicKeyPem: key.publicKeyPem,
-    label: '市民課',
-    role: 'department',
-    confirmedFingerprint: key.fingerprint,
-  });
+  await openReceiver('bench-receiver', key);
 
   started = performance.now();
   const prepared = await prepareImport(file!.fileName, bytes);
@@ -83,19 +88,7 @@ async function run(count: number): Promise<BenchFigures> {
   // The next file from the same sender holding the same records: everything unchanged.
   setDatabase(sender);
   const again = await exportBundle({ kind: 'full', types: ['incident'] });
-  await freshDatabase('bench-receiver-2');
-  await saveStation({
-    municipality: '架空市',
-    department: '情報政策課',
-    terminal: '管理PC',
-    staffName: '',
-  });
-  await trustKey({
-    publicKeyPem: key.publicKeyPem,
-    label: '市民課',
-    role: 'department',
-    confirmedFingerprint: key.fingerprint,
-  });
+  await openReceiver('bench-receiver-2', key);
   const first = await prepareImport('1', bytes);
   if (first.ok) await applyImport(first.preview);
   started = performance.now();

@@ -1,3 +1,4 @@
+import { ConfirmBox } from '../common/ConfirmBox.tsx';
 import { useState } from 'react';
 import { useImportHistory } from '../../db/exchangeHistory.ts';
 import { restoreSnapshot, useSnapshots, type SnapshotSummary } from '../../db/snapshots.ts';
@@ -77,20 +78,14 @@ export function HistorySection() {
         </>
       ) : null}
       {confirming ? (
-        <div className="confirm card" role="alertdialog" aria-labelledby="restore-title">
-          <p id="restore-title">
-            「{confirming.fileName}」を取り込む前の状態に戻しますか？
-            それ以降の取り込みと、その後にこの端末で行った変更も元に戻ります。
-          </p>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void restore(confirming)}>
-              戻す
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} autoFocus>
-              やめる
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          confirmLabel="戻す"
+          onConfirm={() => void restore(confirming)}
+          onCancel={() => setConfirming(null)}
+        >
+          「{confirming.fileName}」を取り込む前の状態に戻しますか？
+          それ以降の取り込みと、その後にこの端末で行った変更も元に戻ります。
+        </ConfirmBox>
       ) : null}
     </section>
   );

@@ -14,6 +14,7 @@ import { formatDateTimeJa, formatDateTimeShort, nowIso } from '../../domain/date
 import { pickData } from '../../domain/recordMeta.ts';
 import { Banner } from '../common/Banner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
+import { RecordNotFound } from '../common/RecordNotFound.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useSystemNames } from './useSystemNames.ts';
 import { AttachmentView } from './AttachmentView.tsx';
@@ -52,13 +53,7 @@ export function IncidentDetailPage() {
   usePageTitle(record ? record.title : '障害記録');
 
   if (record === undefined) return <p role="status">読み込み中…</p>;
-  if (record === null)
-    return (
-      <Banner kind="error">
-        この障害記録は見つかりません（削除された可能性があります）。
-        <Link to="/incidents">一覧へ戻る</Link>
-      </Banner>
-    );
+  if (record === null) return <RecordNotFound what="この障害記録" backTo="/incidents" />;
 
   async function changeStatus(status: IncidentStatus) {
     if (!record) return;

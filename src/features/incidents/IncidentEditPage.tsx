@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveRecord, useStation } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError, RecordValidationError } from '../../db/errors.ts';
@@ -11,6 +11,7 @@ import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { useDraft } from '../common/useDraft.ts';
 import { DraftRestoredBanner } from '../common/DraftRestoredBanner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
+import { RecordNotFound } from '../common/RecordNotFound.tsx';
 import {
   editIncidentValues,
   newIncidentValues,
@@ -48,12 +49,7 @@ export function IncidentEditPage() {
   const [isSaving, setSaving] = useState(false);
 
   if (!isNew && record === null) {
-    return (
-      <Banner kind="error">
-        この障害記録は見つかりません（削除された可能性があります）。
-        <Link to="/incidents">一覧へ戻る</Link>
-      </Banner>
-    );
+    return <RecordNotFound what="この障害記録" backTo="/incidents" />;
   }
   const values = draft.value;
   if (!values) return <p role="status">読み込み中…</p>;

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useLiveRecord } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError, RecordValidationError } from '../../db/errors.ts';
@@ -17,6 +17,7 @@ import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { useDraft } from '../common/useDraft.ts';
 import { DraftRestoredBanner } from '../common/DraftRestoredBanner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
+import { RecordNotFound } from '../common/RecordNotFound.tsx';
 import { TEXT_LIMITS } from '../../domain/text.ts';
 
 /** What the form edits: the system's data, with the hours kept as typed until saving. */
@@ -53,12 +54,7 @@ export function SystemEditPage() {
   const [failure, setFailure] = useState<string | null>(null);
 
   if (!isNew && record === null) {
-    return (
-      <Banner kind="error">
-        このシステムは見つかりません（削除された可能性があります）。
-        <Link to="/systems">一覧へ戻る</Link>
-      </Banner>
-    );
+    return <RecordNotFound what="このシステム" backTo="/systems" />;
   }
   const values = draft.value;
   if (!values) return <p role="status">読み込み中…</p>;

@@ -7,6 +7,7 @@ import { continuityPriorityLabels, formatRto } from '../../domain/system.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
 import { Banner } from '../common/Banner.tsx';
+import { ConfirmBox } from '../common/ConfirmBox.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 
 const priorityOrder = { highest: 0, high: 1, normal: 2 } as const;
@@ -108,22 +109,16 @@ export function SystemsPage() {
         </div>
       )}
       {confirming ? (
-        <div className="confirm card" role="alertdialog" aria-labelledby="confirm-title">
-          <p id="confirm-title">
-            「{confirming.name}」を削除しますか？
-            {countBy(incidents, confirming.id) > 0
-              ? ` このシステムの障害記録が${countBy(incidents, confirming.id)}件あります。記録は残り、システム名は「削除済み」と表示されます。`
-              : ''}
-          </p>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void confirmDelete(confirming)}>
-              削除する
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} autoFocus>
-              やめる
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          confirmLabel="削除する"
+          onConfirm={() => void confirmDelete(confirming)}
+          onCancel={() => setConfirming(null)}
+        >
+          「{confirming.name}」を削除しますか？
+          {countBy(incidents, confirming.id) > 0
+            ? ` このシステムの障害記録が${countBy(incidents, confirming.id)}件あります。記録は残り、システム名は「削除済み」と表示されます。`
+            : ''}
+        </ConfirmBox>
       ) : null}
     </section>
   );
