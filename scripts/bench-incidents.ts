@@ -6,7 +6,7 @@
 import { launchChromium } from '../tests/e2e/browser.ts';
 import { startStaticServer } from './staticServer.ts';
 import { generateDemoIncidents } from '../src/demo/demoMunicipality.ts';
-import { firstRevisionMeta } from '../src/domain/recordMeta.ts';
+import { createStoredRecord } from '../src/domain/storedRecord.ts';
 
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const RUNS = 5;
@@ -46,10 +46,7 @@ async function main() {
     );
     const at = new Date().toISOString();
     const records = generateDemoIncidents(COUNT, systemIds, { seed: 42, spanDays: 365 * 3 }).map(
-      (data) => ({
-        ...data,
-        ...firstRevisionMeta(data, stationId, at),
-      }),
+      (data) => createStoredRecord('incident', data, stationId, at),
     );
     await page.evaluate(
       (rows) =>

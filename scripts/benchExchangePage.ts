@@ -10,7 +10,7 @@ import { ensureStationKey, trustKey, type StationKey } from '../src/db/keyStore.
 import { exportBundle } from '../src/db/exchangeExport.ts';
 import { applyImport, prepareImport } from '../src/db/exchangeImport.ts';
 import { generateDemoIncidents } from '../src/demo/demoMunicipality.ts';
-import { firstRevisionMeta } from '../src/domain/recordMeta.ts';
+import { createStoredRecord } from '../src/domain/storedRecord.ts';
 import { createId } from '../src/domain/ids.ts';
 
 export interface BenchFigures {
@@ -39,6 +39,7 @@ async function openReceiver(name: string, senderKey: StationKey): Promise<void> 
     department: '情報政策課',
     terminal: '管理PC',
     staffName: '',
+    role: 'it-section',
   });
   await trustKey({
     publicKeyPem: senderKey.publicKeyPem,
@@ -56,14 +57,12 @@ async function run(count: number): Promise<BenchFigures> {
     department: '市民課',
     terminal: 'PC-01',
     staffName: '',
+    role: 'department',
   });
   const systemIds = Array.from({ length: 12 }, () => createId());
   const at = new Date().toISOString();
   const records = generateDemoIncidents(count, systemIds, { seed: 7, spanDays: 365 * 3 }).map(
-    (data) => ({
-      ...data,
-      ...firstRevisionMeta(data, station.id, at),
-    }),
+    (data) => createStoredRecord('incident', data, station.id, at),
   );
   await sender.incidents.bulkPut(records);
   const key = await ensureStationKey();

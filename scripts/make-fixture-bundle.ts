@@ -9,7 +9,7 @@ import path from 'node:path';
 import { derivePublicKey, encodePrivateKeyPem, encodePublicKeyPem } from '../src/exchange/keys.ts';
 import { signBundle } from '../src/exchange/bundleSignature.ts';
 import { serializeBundle } from '../src/exchange/createBundle.ts';
-import type { Bundle } from '../src/exchange/bundleFormat.ts';
+import { LATEST_BUNDLE_FORMAT_VERSION, type Bundle } from '../src/exchange/bundleFormat.ts';
 import { buildFixtureBundle, fixtureKeySeed } from '../tests/fixtures/bundles/fixtureRecords.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -48,7 +48,7 @@ async function main() {
   const { signature: _s, ...unsigned } = signed;
   await writeBundle(
     'too-new.sonae.json',
-    signBundle({ ...unsigned, formatVersion: 2 } as never, demo),
+    signBundle({ ...unsigned, formatVersion: LATEST_BUNDLE_FORMAT_VERSION + 1 } as never, demo),
   );
 
   // Signed by the other key but claiming the demo key's id: the signature does not verify.

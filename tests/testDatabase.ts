@@ -20,6 +20,7 @@ export async function freshDatabaseWithStation(): Promise<{ db: SonaeDatabase; s
     department: '市民課',
     terminal: '窓口PC-01',
     staffName: '山田 花子',
+    role: 'it-section',
   });
   return { db, station };
 }

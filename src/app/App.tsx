@@ -10,6 +10,16 @@ import { SystemsPage } from '../features/systems/SystemsPage.tsx';
 import { SystemEditPage } from '../features/systems/SystemEditPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { ExchangePage } from '../features/exchange/ExchangePage.tsx';
+import { OutagePage } from '../features/outage/OutagePage.tsx';
+import { ContactListPage } from '../features/contacts/ContactListPage.tsx';
+import { ContactEditPage } from '../features/contacts/ContactEditPage.tsx';
+import { ContactDetailPage } from '../features/contacts/ContactDetailPage.tsx';
+import { ContactImportPage } from '../features/contacts/ContactImportPage.tsx';
+import { ProcedureListPage } from '../features/procedures/ProcedureListPage.tsx';
+import { ProcedureEditPage } from '../features/procedures/ProcedureEditPage.tsx';
+import { ProcedureDetailPage } from '../features/procedures/ProcedureDetailPage.tsx';
+import { LevelListPage } from '../features/levels/LevelListPage.tsx';
+import { LevelEditPage } from '../features/levels/LevelEditPage.tsx';
 import { DatabaseProblemBanner } from './DatabaseProblemBanner.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -35,14 +45,24 @@ export function App() {
         <Routes>
           <Route element={<Layout station={station} />}>
             <Route index element={<Navigate to="/incidents" replace />} />
-            <Route path="outage" element={<NotReadyPage title="障害発生時" />} />
+            <Route path="outage" element={<OutagePage />} />
+            <Route path="outage/:systemId" element={<OutagePage />} />
             <Route path="incidents" element={<IncidentListPage />} />
             <Route path="incidents/new" element={<IncidentEditPage />} />
             <Route path="incidents/:id" element={<IncidentDetailPage />} />
             <Route path="incidents/:id/edit" element={<IncidentEditPage />} />
-            <Route path="contacts" element={<NotReadyPage title="連絡先" />} />
-            <Route path="procedures" element={<NotReadyPage title="代替手順" />} />
-            <Route path="levels" element={<NotReadyPage title="障害レベル" />} />
+            <Route path="contacts" element={<ContactListPage />} />
+            <Route path="contacts/new" element={<ContactEditPage />} />
+            <Route path="contacts/import" element={<ContactImportPage />} />
+            <Route path="contacts/:id" element={<ContactDetailPage />} />
+            <Route path="contacts/:id/edit" element={<ContactEditPage />} />
+            <Route path="procedures" element={<ProcedureListPage />} />
+            <Route path="procedures/new" element={<ProcedureEditPage />} />
+            <Route path="procedures/:id" element={<ProcedureDetailPage />} />
+            <Route path="procedures/:id/edit" element={<ProcedureEditPage />} />
+            <Route path="levels" element={<LevelListPage />} />
+            <Route path="levels/new" element={<LevelEditPage />} />
+            <Route path="levels/:id/edit" element={<LevelEditPage />} />
             <Route path="systems" element={<SystemsPage />} />
             <Route path="systems/new" element={<SystemEditPage />} />
             <Route path="systems/:id/edit" element={<SystemEditPage />} />

@@ -5,6 +5,7 @@ import { recordTypeLabels, recordTypes, type RecordType } from '../domain/record
 import { nowIso } from '../domain/dateTime.ts';
 import { pickData } from '../domain/recordMeta.ts';
 import { recordTitle } from '../domain/recordTitle.ts';
+import { currentRecordVersion } from '../domain/storedRecord.ts';
 import { compareLeaves, resolutionMeta } from '../exchange/merge.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables } from './exchangeTables.ts';
@@ -90,8 +91,15 @@ export async function resolveConflict(
       if (leaves.length !== seen.size || !leaves.every((l) => seen.has(l.rev)))
         throw new StaleRecordError('conflict changed since it was shown');
       const now = nowIso();
-      const meta = resolutionMeta(leaves, parsed.data, station.id, now, deleted);
-      const record = { ...(parsed.data as object), ...meta } as AnyRecord;
+      // A tombstone keeps no content, and its rev covers exactly what is stored: nothing.
+      const meta = resolutionMeta(leaves, deleted ? {} : parsed.data, station.id, now, deleted);
+      const record = deleted
+        ? ({ ...meta, schemaVersion: currentRecordVersion(type) } as unknown as AnyRecord)
+        : ({
+            ...(parsed.data as object),
+            ...meta,
+            schemaVersion: currentRecordVersion(type),
+          } as AnyRecord);
       await db.recordTable(type).put(record as never);
       await conflicts.where('[type+id]').equals([type, id]).delete();
       await appendAudit(station, {

@@ -1,4 +1,6 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { upgradeAllRecords } from './recordUpgrades.ts';
+import { upgradeStationRole } from './stationUpgrade.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { AuditEntry } from '../domain/audit.ts';
@@ -40,7 +42,11 @@ export const recordTables = {
  * upgrade a database written by an older build, and tests open such databases
  * (tests/unit/db/migrations.test.ts). Add a version with an `upgrade` to change anything.
  */
-export const schemaVersions: { version: number; stores: Record<string, string | null> }[] = [
+export const schemaVersions: {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -67,6 +73,16 @@ export const schemaVersions: { version: number; stores: Record<string, string | 
       exportedRevs: '[type+id]',
     },
   },
+  {
+    // Record versions (src/domain/recordVersion.ts): every record and sibling gets its
+    // schemaVersion and is upgraded to the current shapes; the station gets its role.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await upgradeAllRecords(tx);
+      await upgradeStationRole(tx);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
@@ -84,7 +100,10 @@ export class SonaeDatabase extends Dexie {
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const { version, stores } of schemaVersions) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of schemaVersions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 
   /** The table that holds records of `type`. */

@@ -8,8 +8,8 @@ import { parseBundle } from '../exchange/parseBundle.ts';
 import { checkSequence, createTrustedKey, type TrustedKey } from '../exchange/bundleTrust.ts';
 import { describeBundleError, type BundleError } from '../exchange/bundleErrors.ts';
 import type { Bundle } from '../exchange/bundleFormat.ts';
-import { fromBundleLeaves } from '../exchange/bundleRecord.ts';
-import { formatIssuePath } from '../exchange/bundleContents.ts';
+import { recordTitle } from '../domain/recordTitle.ts';
+import { pickData } from '../domain/recordMeta.ts';
 import { allowedRecordTypes } from '../exchange/signerRoles.ts';
 import { decodePublicKeyPem } from '../exchange/keys.ts';
 import type { MergeChange } from '../exchange/merge.ts';
@@ -96,22 +96,15 @@ export async function prepareImport(
   if (!sequence.ok) return sequence;
 
   const allowed = allowedRecordTypes(signer.role);
-  const refused: PreviewRow[] = [];
   const incoming: IncomingLeaf[] = [];
   const notAllowed: { leaves: IncomingLeaf[]; row: PreviewRow }[] = [];
+  // parseBundle has checked every record (rev, version, schema) and returned it in stored form.
   bundle.records.forEach((record, index) => {
-    const title = String(record.data.title ?? record.data.name ?? record.id);
     const { type, id } = record;
-    const leaves = fromBundleLeaves(record);
-    if (!leaves.ok) {
-      const issue = leaves.issues[0]!;
-      const reason = `${recordTypeLabels[type]}の内容が正しくありません（${formatIssuePath(issue.path)}）: ${issue.message}`;
-      refused.push({ type, id, title, change: 'refused', reason });
-      return;
-    }
-    const typed = leaves.leaves.map((leaf) => ({ type, record: leaf }));
+    const typed = parsed.leaves[index]!.map((leaf) => ({ type, record: leaf }));
     if (allowed.includes(type)) incoming.push(...typed);
     else {
+      const title = recordTitle(type, pickData(parsed.leaves[index]![0]!) as never);
       const reason = describeBundleError({
         kind: 'roleNotAllowed',
         role: signer.role,
@@ -141,7 +134,6 @@ export async function prepareImport(
   const rows: PreviewRow[] = [
     ...plan.map(({ type, id, title, change }) => ({ type, id, title, change })),
     ...notAllowedRows.map(({ reason, ...row }) => (reason ? { ...row, reason } : row)),
-    ...refused,
   ];
   return {
     ok: true,

@@ -1,7 +1,8 @@
 import { recordSchemas, type RecordDataOf, type RecordOf } from '../domain/recordSchemas.ts';
 import { recordTypeLabels, type RecordType } from '../domain/recordTypes.ts';
 import { nowIso } from '../domain/dateTime.ts';
-import { firstRevisionMeta, nextRevisionMeta, pickData } from '../domain/recordMeta.ts';
+import { pickData } from '../domain/recordMeta.ts';
+import { createStoredRecord, reviseStoredRecord, tombstoneOf } from '../domain/storedRecord.ts';
 import { recordTitle } from '../domain/recordTitle.ts';
 import type { AttachmentBlob } from './database.ts';
 import { getDatabase } from './instance.ts';
@@ -51,10 +52,10 @@ export async function saveRecord<T extends RecordType>(
       if (existing && options.baseRev && existing.rev !== options.baseRev)
         throw new StaleRecordError('record changed since the form loaded it');
 
-      const meta = existing
-        ? nextRevisionMeta(existing, data, station.id, now)
-        : firstRevisionMeta(data, station.id, now, options.id);
-      const record = { ...data, ...meta } as RecordOf<T>;
+      const record = existing
+        ? reviseStoredRecord(type, existing, data, station.id, now)
+        : createStoredRecord(type, data, station.id, now, options.id);
+      const meta = record;
       await table.put(record);
 
       if (options.newAttachments?.length) {
@@ -82,8 +83,8 @@ export async function saveRecord<T extends RecordType>(
 }
 
 /**
- * Marks a record deleted (a tombstone with a new revision) so the deletion can be exchanged.
- * The data stays, so the audit trail and a later conflict view can still show what it was.
+ * Marks a record deleted: a tombstone with a new revision, so the deletion can be exchanged.
+ * The tombstone keeps no content (PRODUCT.md, decision 5); only the audit entry names it.
  */
 export async function deleteRecord(type: RecordType, id: string, baseRev?: string): Promise<void> {
   const db = getDatabase();
@@ -95,8 +96,8 @@ export async function deleteRecord(type: RecordType, id: string, baseRev?: strin
     if (baseRev && existing.rev !== baseRev) throw new StaleRecordError('record changed');
     const data = pickData(existing);
     const now = nowIso();
-    const meta = nextRevisionMeta(existing, data, station.id, now, true);
-    await table.put({ ...existing, ...meta });
+    const meta = tombstoneOf(type, existing, station.id, now);
+    await table.put(meta);
     await appendAudit(station, {
       at: now,
       action: 'delete',

@@ -157,7 +157,10 @@ export const demoContacts: {
       role: '一次受付',
       phones: [{ label: '代表', number: '0120-000-111' }],
       email: 'support@kakuu-systems.example.jp',
-      businessHours: { days: weekdays, start: '08:30', end: '17:30', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '08:30', end: '17:30', overnight: false }],
+        closedOnHolidays: true,
+      },
       afterHoursPhone: '090-0000-1111',
       contractNumber: 'KS-2024-00123',
       escalationOrder: 2,
@@ -170,7 +173,10 @@ export const demoContacts: {
       role: '一次受付',
       phones: [{ label: '代表', number: '0120-000-222' }],
       email: 'help@neo-joho.example.jp',
-      businessHours: { days: weekdays, start: '09:00', end: '18:00', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '09:00', end: '18:00', overnight: false }],
+        closedOnHolidays: true,
+      },
       afterHoursPhone: '',
       contractNumber: 'NEO-K-5521',
       escalationOrder: 2,
@@ -181,7 +187,10 @@ export const demoContacts: {
   {
     data: contact('運用センター', '架空交付サービス株式会社', 'vendor', {
       phones: [{ label: '24時間', number: '0120-000-333' }],
-      businessHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', holidays: true },
+      businessHours: {
+        ranges: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00', overnight: false }],
+        closedOnHolidays: false,
+      },
       contractNumber: 'CV-0042',
       escalationOrder: 2,
     }),
@@ -190,7 +199,10 @@ export const demoContacts: {
   {
     data: contact('保守窓口', '株式会社架空テック', 'vendor', {
       phones: [{ label: '代表', number: '0120-000-444' }],
-      businessHours: { days: weekdays, start: '09:00', end: '17:00', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '09:00', end: '17:00', overnight: false }],
+        closedOnHolidays: true,
+      },
       escalationOrder: 2,
     }),
     systems: [5],
@@ -198,7 +210,10 @@ export const demoContacts: {
   {
     data: contact('ネットワーク監視センター', '架空ネットワークス株式会社', 'vendor', {
       phones: [{ label: '24時間', number: '0120-000-555' }],
-      businessHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', holidays: true },
+      businessHours: {
+        ranges: [{ days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '24:00', overnight: false }],
+        closedOnHolidays: false,
+      },
       contractNumber: 'NW-7788',
       escalationOrder: 2,
     }),
@@ -214,7 +229,10 @@ export const demoContacts: {
       ],
       extension: '2345',
       email: 'sato@city.kakuu.example.jp',
-      businessHours: { days: weekdays, start: '08:30', end: '17:15', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '08:30', end: '17:15', overnight: false }],
+        closedOnHolidays: true,
+      },
       afterHoursPhone: '080-0000-2345',
       escalationOrder: 1,
     }),
@@ -227,7 +245,10 @@ export const demoContacts: {
       role: '主任（職務代行）',
       phones: [{ label: '直通', number: '0000-11-2346' }],
       extension: '2346',
-      businessHours: { days: weekdays, start: '08:30', end: '17:15', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '08:30', end: '17:15', overnight: false }],
+        closedOnHolidays: true,
+      },
       escalationOrder: 1,
     }),
     systems: [0, 1, 2, 3, 4, 5, 6, 7],
@@ -237,7 +258,10 @@ export const demoContacts: {
       department: '市民課',
       role: '課長',
       extension: '1101',
-      businessHours: { days: weekdays, start: '08:30', end: '17:15', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '08:30', end: '17:15', overnight: false }],
+        closedOnHolidays: true,
+      },
       afterHoursPhone: '080-0000-1101',
       escalationOrder: 3,
     }),
@@ -248,7 +272,10 @@ export const demoContacts: {
       department: '福祉課',
       role: '課長補佐',
       extension: '1301',
-      businessHours: { days: weekdays, start: '08:30', end: '17:15', holidays: false },
+      businessHours: {
+        ranges: [{ days: weekdays, start: '08:30', end: '17:15', overnight: false }],
+        closedOnHolidays: true,
+      },
       escalationOrder: 3,
     }),
     systems: [3],

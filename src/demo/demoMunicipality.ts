@@ -1,5 +1,5 @@
 import { createId } from '../domain/ids.ts';
-import { firstRevisionMeta } from '../domain/recordMeta.ts';
+import { createStoredRecord } from '../domain/storedRecord.ts';
 import type { RecordDataOf, RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import { emptyIncident, type IncidentData } from '../domain/incident.ts';
@@ -14,6 +14,8 @@ export const demoStation: StationForm = {
   department: '市民課',
   terminal: '窓口PC-01',
   staffName: 'デモ 利用者',
+  // The demo starts as the IT section, so a newcomer can try every editor (PRODUCT.md, decision 1).
+  role: 'it-section',
 };
 
 export interface DemoData {
@@ -25,11 +27,12 @@ export interface DemoData {
 }
 
 function stored<T extends RecordType>(
+  type: T,
   data: RecordDataOf<T>,
   stationId: string,
   at: string,
 ): RecordOf<T> {
-  return { ...data, ...firstRevisionMeta(data, stationId, at) } as RecordOf<T>;
+  return createStoredRecord(type, data, stationId, at);
 }
 
 /** A small deterministic PRNG (mulberry32), so benchmarks fill the same data every run. */
@@ -118,7 +121,7 @@ export function generateDemoIncidents(
 /** Every record of the fictional municipality 架空市, written by `stationId`. */
 export function buildDemoData(stationId: string, now: Date = new Date()): DemoData {
   const at = now.toISOString();
-  const system = demoSystems.map((data) => stored<'system'>(data, stationId, at));
+  const system = demoSystems.map((data) => stored('system', data, stationId, at));
   const systemIds = system.map((s) => s.id);
   const contactIds = demoContacts.map(() => createId());
   const contact = demoContacts.map(({ data, systems, deputy }, index) => {
@@ -127,11 +130,12 @@ export function buildDemoData(stationId: string, now: Date = new Date()): DemoDa
       systemIds: systems.map((i) => systemIds[i]!),
       deputyContactId: deputy === undefined ? null : contactIds[deputy]!,
     };
-    return { ...full, ...firstRevisionMeta(full, stationId, at, contactIds[index]) };
+    return createStoredRecord('contact', full, stationId, at, contactIds[index]);
   });
-  const incidentLevel = demoLevels.map((data) => stored<'incidentLevel'>(data, stationId, at));
+  const incidentLevel = demoLevels.map((data) => stored('incidentLevel', data, stationId, at));
   const procedure = demoProcedures.map((p) =>
-    stored<'procedure'>(
+    stored(
+      'procedure',
       {
         title: p.title,
         systemIds: p.systems.map((i) => systemIds[i]!),
@@ -156,7 +160,8 @@ export function buildDemoData(stationId: string, now: Date = new Date()): DemoDa
     ),
   );
   const incident = generateDemoIncidents(30, systemIds, { now }).map((data, i) => ({
-    ...stored<'incident'>(
+    ...stored(
+      'incident',
       {
         ...data,
         procedureId: (data.level ?? 0) >= 2 && i % 10 === 2 ? procedure[0]!.id : null,

@@ -2,6 +2,7 @@ import { z } from './zodLocale.ts';
 import { defineRecordType } from './defineRecordType.ts';
 import { idSchema } from './ids.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
+import { businessHoursSchema, type BusinessHours } from './businessHours.ts';
 
 export const contactKinds = ['vendor', 'itSection', 'internal', 'other'] as const;
 export type ContactKind = (typeof contactKinds)[number];
@@ -12,48 +13,93 @@ export const contactKindLabels: Record<ContactKind, string> = {
   other: 'その他',
 };
 
-const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, {
-  error: '時刻は「09:00」の形で入力してください',
-});
+/** Business hours as contacts stored them before 2.0: one range, `holidays` = open on holidays. */
+interface LegacyBusinessHours {
+  days: number[];
+  start: string;
+  end: string;
+  holidays: boolean;
+}
 
-/** Weekdays as in Date#getDay: 0 = Sunday … 6 = Saturday. */
-export const businessHoursSchema = z.strictObject({
-  days: z.array(z.number().int().min(0).max(6)).max(7),
-  start: timeOfDay,
-  end: timeOfDay,
-  /** Open on national holidays too (most vendor desks are not). */
-  holidays: z.boolean(),
-});
-export type BusinessHours = z.infer<typeof businessHoursSchema>;
+/**
+ * contact 1.0 → 2.0: business hours become ranges that may run past midnight, with closure on
+ * holidays stated the other way round. 23:59 meant "until the end of the day" (the old form
+ * had no 24:00); a range that ended before it started was an overnight range.
+ */
+export function upgradeBusinessHours(old: LegacyBusinessHours | null): BusinessHours | null {
+  if (!old || old.days.length === 0) return null;
+  const days = [...new Set(old.days)].sort((a, b) => a - b);
+  const closedOnHolidays = !old.holidays;
+  if (old.start === old.end)
+    return { ranges: [{ days, start: '00:00', end: '24:00', overnight: false }], closedOnHolidays };
+  const end = old.end === '23:59' ? '24:00' : old.end;
+  const overnight = end !== '24:00' && end < old.start;
+  return { ranges: [{ days, start: old.start, end, overnight }], closedOnHolidays };
+}
+
+/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
+export const contactFieldLabels = {
+  name: '氏名・窓口名',
+  organization: '組織名',
+  department: '部署',
+  role: '役割',
+  kind: '種別',
+  phones: '電話番号',
+  extension: '内線',
+  email: 'メールアドレス',
+  businessHours: '受付時間',
+  afterHoursPhone: '時間外の電話番号',
+  contractNumber: '契約番号・お客様番号',
+  systemIds: '担当するシステム',
+  escalationOrder: '連絡順',
+  deputyContactId: '職務代行',
+  notes: '備考',
+} as const;
 
 /** 連絡先 — maps onto 様式2 and 様式9 (緊急連絡先一覧). */
-export const contactSchemas = defineRecordType({
-  name: requiredText('氏名・窓口名'),
-  organization: optionalText('組織名'),
-  department: optionalText('部署'),
-  role: optionalText('役割'),
-  kind: z.enum(contactKinds, { error: '種別を選んでください' }),
-  phones: z
-    .array(
-      z.strictObject({
-        label: optionalText('電話番号の種類', 30),
-        number: requiredText('電話番号', 30),
-      }),
-    )
-    .max(10),
-  extension: optionalText('内線', 20),
-  email: optionalText('メールアドレス', 200),
-  businessHours: businessHoursSchema.nullable(),
-  afterHoursPhone: optionalText('時間外の電話番号', 30),
-  /** 契約番号・お客様番号 to quote when calling a vendor desk. */
-  contractNumber: optionalText('契約番号・お客様番号'),
-  systemIds: z.array(idSchema).max(200),
-  /** 1 = call first. */
-  escalationOrder: z.number().int().min(1).max(99).nullable(),
-  /** 職務代行: who stands in when this person cannot be reached. */
-  deputyContactId: idSchema.nullable(),
-  notes: optionalText('備考', TEXT_LIMITS.long),
-});
+export const contactSchemas = defineRecordType(
+  {
+    name: requiredText(contactFieldLabels.name),
+    organization: optionalText(contactFieldLabels.organization),
+    department: optionalText(contactFieldLabels.department),
+    role: optionalText(contactFieldLabels.role),
+    kind: z.enum(contactKinds, { error: '種別を選んでください' }),
+    phones: z
+      .array(
+        z.strictObject({
+          label: optionalText('電話番号の種類', 30),
+          number: requiredText('電話番号', 30),
+        }),
+      )
+      .max(10),
+    extension: optionalText(contactFieldLabels.extension, 20),
+    email: optionalText(contactFieldLabels.email, 200),
+    /** null = not registered (shown as 「受付時間未登録」). */
+    businessHours: businessHoursSchema.nullable(),
+    afterHoursPhone: optionalText(contactFieldLabels.afterHoursPhone, 30),
+    /** 契約番号・お客様番号 to quote when calling a vendor desk. */
+    contractNumber: optionalText(contactFieldLabels.contractNumber),
+    systemIds: z.array(idSchema).max(200),
+    /** 1 = call first. */
+    escalationOrder: z.number().int().min(1).max(99).nullable(),
+    /** 職務代行: who stands in when this person cannot be reached. */
+    deputyContactId: idSchema.nullable(),
+    notes: optionalText(contactFieldLabels.notes, TEXT_LIMITS.long),
+  },
+  {
+    version: '2.0',
+    upgrades: [
+      {
+        name: 'contact/businessHoursRanges',
+        to: '2.0',
+        up: (data) => ({
+          ...data,
+          businessHours: upgradeBusinessHours(data.businessHours as LegacyBusinessHours | null),
+        }),
+      },
+    ],
+  },
+);
 
 export const contactDataSchema = contactSchemas.data;
 export const contactSchema = contactSchemas.record;

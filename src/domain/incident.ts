@@ -66,48 +66,88 @@ export const attachmentRefSchema = z.strictObject({
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
+/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
+export const incidentFieldLabels = {
+  title: '件名',
+  systemId: 'システム',
+  systemName: 'システム名（記録時）',
+  occurredAt: '発生日時',
+  detectedAt: '検知日時',
+  reporterName: '報告者',
+  department: '部署',
+  terminal: '端末',
+  screen: '画面',
+  operation: '操作内容',
+  symptoms: '症状',
+  errorMessage: 'エラーメッセージ',
+  scope: '影響範囲',
+  othersAffected: 'ほかに影響を受けている人',
+  attempts: '試したことと結果',
+  level: 'レベル',
+  status: '状態',
+  contactsMade: '連絡の記録',
+  timeline: '経過',
+  residentImpact: '住民への影響',
+  procedureId: '使った代替手順',
+  cause: '原因',
+  countermeasure: '対策',
+  recurrencePrevention: '再発防止策',
+  manualUpdated: 'マニュアル更新',
+  manualUpdateNote: 'マニュアル更新の内容',
+  attachments: '添付ファイル',
+} as const;
+
 /** 障害記録: what seed 000 says front-line staff must observe, report and share. */
 export const incidentSchemas = defineRecordType(
   {
-    title: requiredText('件名', TEXT_LIMITS.title),
+    title: requiredText(incidentFieldLabels.title, TEXT_LIMITS.title),
     systemId: idSchema
       .or(z.literal(''))
       .refine((v) => v !== '', { error: 'システムを選んでください' }),
+    /**
+     * The system's name when the incident was recorded (1.1), so a station that does not know
+     * `systemId` (the IT section, for a department's local system) still sees what it was.
+     */
+    systemName: optionalText(incidentFieldLabels.systemName).optional(),
     occurredAt: instantSchema.or(z.literal('')).refine((v) => v !== '', {
       error: '発生日時を入力してください',
     }),
     detectedAt: instantSchema.nullable(),
-    reporterName: optionalText('報告者'),
-    department: optionalText('部署'),
-    terminal: optionalText('端末'),
-    screen: optionalText('画面'),
-    operation: optionalText('操作内容', TEXT_LIMITS.long),
-    symptoms: optionalText('症状', TEXT_LIMITS.long),
-    errorMessage: optionalText('エラーメッセージ', TEXT_LIMITS.long),
+    reporterName: optionalText(incidentFieldLabels.reporterName),
+    department: optionalText(incidentFieldLabels.department),
+    terminal: optionalText(incidentFieldLabels.terminal),
+    screen: optionalText(incidentFieldLabels.screen),
+    operation: optionalText(incidentFieldLabels.operation, TEXT_LIMITS.long),
+    symptoms: optionalText(incidentFieldLabels.symptoms, TEXT_LIMITS.long),
+    errorMessage: optionalText(incidentFieldLabels.errorMessage, TEXT_LIMITS.long),
     scope: z.enum(impactScopes, { error: '影響範囲を選んでください' }),
-    othersAffected: optionalText('ほかに影響を受けている人', TEXT_LIMITS.long),
+    othersAffected: optionalText(incidentFieldLabels.othersAffected, TEXT_LIMITS.long),
     attempts: z.array(attemptSchema).max(100),
     level: levelNumberSchema.nullable(),
     status: z.enum(incidentStatuses, { error: '状態を選んでください' }),
     contactsMade: z.array(contactMadeSchema).max(200),
     timeline: z.array(timelineEntrySchema).max(500),
-    residentImpact: optionalText('住民への影響', TEXT_LIMITS.long),
+    residentImpact: optionalText(incidentFieldLabels.residentImpact, TEXT_LIMITS.long),
     procedureId: idSchema.nullable(),
-    cause: optionalText('原因', TEXT_LIMITS.long),
-    countermeasure: optionalText('対策', TEXT_LIMITS.long),
-    recurrencePrevention: optionalText('再発防止策', TEXT_LIMITS.long),
+    cause: optionalText(incidentFieldLabels.cause, TEXT_LIMITS.long),
+    countermeasure: optionalText(incidentFieldLabels.countermeasure, TEXT_LIMITS.long),
+    recurrencePrevention: optionalText(incidentFieldLabels.recurrencePrevention, TEXT_LIMITS.long),
     manualUpdated: z.boolean(),
-    manualUpdateNote: optionalText('マニュアル更新の内容', TEXT_LIMITS.long),
+    manualUpdateNote: optionalText(incidentFieldLabels.manualUpdateNote, TEXT_LIMITS.long),
     attachments: z.array(attachmentRefSchema).max(50),
   },
-  (incident, ctx) => {
-    if (incident.detectedAt && incident.occurredAt && incident.detectedAt < incident.occurredAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['detectedAt'],
-        message: '検知日時が発生日時より前になっています',
-      });
-    }
+  {
+    // 1.1: systemName (optional).
+    version: '1.1',
+    check: (incident, ctx) => {
+      if (incident.detectedAt && incident.occurredAt && incident.detectedAt < incident.occurredAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['detectedAt'],
+          message: '検知日時が発生日時より前になっています',
+        });
+      }
+    },
   },
 );
 
@@ -120,6 +160,7 @@ export function emptyIncident(defaults: Partial<IncidentData> = {}): IncidentDat
   return {
     title: '',
     systemId: '',
+    systemName: '',
     occurredAt: '',
     detectedAt: null,
     reporterName: '',

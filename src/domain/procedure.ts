@@ -13,40 +13,59 @@ export const procedurePhaseLabels: Record<ProcedurePhase, string> = {
   recovery: '復旧',
 };
 
+/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
+export const procedureFieldLabels = {
+  title: '手順名',
+  systemIds: '対象システム',
+  trigger: '開始の判断',
+  levels: '対象レベル',
+  steps: '手順',
+  residentGuidance: '住民への案内',
+  paperForms: '紙の様式',
+  afterRecovery: '後処理（紙の記録の入力など）',
+  owner: '責任者',
+  lastReviewedOn: '最終見直し日',
+  version: '版',
+  agreements: '合意事項',
+} as const;
+
 /** 代替手順 (BCP) — maps onto 様式10 緊急時における行動計画（初動・代替・復旧）. */
-export const procedureSchemas = defineRecordType({
-  title: requiredText('手順名', TEXT_LIMITS.title),
-  systemIds: z.array(idSchema).max(200),
-  trigger: optionalText('開始の判断', TEXT_LIMITS.long),
-  levels: z.array(levelNumberSchema).max(9),
-  steps: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        phase: z.enum(procedurePhases),
-        role: optionalText('担当'),
-        text: requiredText('手順', TEXT_LIMITS.long),
-      }),
-    )
-    .max(200),
-  residentGuidance: optionalText('住民への案内', TEXT_LIMITS.long),
-  paperForms: z.array(requiredText('紙の様式')).max(50),
-  afterRecovery: optionalText('後処理', TEXT_LIMITS.long),
-  owner: optionalText('責任者'),
-  lastReviewedOn: dateSchema.nullable(),
-  version: optionalText('版', 30),
-  /** Agreements written to be read in an emergency (seed 001). */
-  agreements: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        date: dateSchema,
-        parties: requiredText('合意の相手'),
-        content: requiredText('合意内容', TEXT_LIMITS.long),
-      }),
-    )
-    .max(100),
-});
+export const procedureSchemas = defineRecordType(
+  {
+    title: requiredText(procedureFieldLabels.title, TEXT_LIMITS.title),
+    systemIds: z.array(idSchema).max(200),
+    trigger: optionalText(procedureFieldLabels.trigger, TEXT_LIMITS.long),
+    levels: z.array(levelNumberSchema).max(9),
+    steps: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          phase: z.enum(procedurePhases),
+          role: optionalText('担当'),
+          text: requiredText('手順', TEXT_LIMITS.long),
+        }),
+      )
+      .max(200),
+    residentGuidance: optionalText(procedureFieldLabels.residentGuidance, TEXT_LIMITS.long),
+    paperForms: z.array(requiredText('紙の様式')).max(50),
+    afterRecovery: optionalText(procedureFieldLabels.afterRecovery, TEXT_LIMITS.long),
+    owner: optionalText(procedureFieldLabels.owner),
+    lastReviewedOn: dateSchema.nullable(),
+    version: optionalText(procedureFieldLabels.version, 30),
+    /** Agreements written to be read in an emergency (seed 001). */
+    agreements: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          date: dateSchema,
+          parties: requiredText('合意の相手'),
+          content: requiredText('合意内容', TEXT_LIMITS.long),
+        }),
+      )
+      .max(100),
+  },
+  { version: '1.0' },
+);
 
 export const procedureDataSchema = procedureSchemas.data;
 export const procedureSchema = procedureSchemas.record;

@@ -1,10 +1,10 @@
 import type { z } from './zodLocale.ts';
 import type { RecordType } from './recordTypes.ts';
-import { systemSchemas } from './system.ts';
-import { incidentSchemas } from './incident.ts';
-import { contactSchemas } from './contact.ts';
-import { incidentLevelSchemas } from './incidentLevel.ts';
-import { procedureSchemas } from './procedure.ts';
+import { systemFieldLabels, systemSchemas } from './system.ts';
+import { incidentFieldLabels, incidentSchemas } from './incident.ts';
+import { contactFieldLabels, contactSchemas } from './contact.ts';
+import { incidentLevelFieldLabels, incidentLevelSchemas } from './incidentLevel.ts';
+import { procedureFieldLabels, procedureSchemas } from './procedure.ts';
 
 /** One place that maps a record type to its schemas, for storage and exchange. */
 export const recordSchemas = {
@@ -17,3 +17,17 @@ export const recordSchemas = {
 
 export type RecordDataOf<T extends RecordType> = z.infer<(typeof recordSchemas)[T]['data']>;
 export type RecordOf<T extends RecordType> = z.infer<(typeof recordSchemas)[T]['record']>;
+
+/** The Japanese name of every field of every record type (tests check none is missing). */
+export const recordFieldLabels = {
+  system: systemFieldLabels,
+  incident: incidentFieldLabels,
+  contact: contactFieldLabels,
+  incidentLevel: incidentLevelFieldLabels,
+  procedure: procedureFieldLabels,
+} satisfies Record<RecordType, Record<string, string>>;
+
+/** The Japanese name of `key` of `type`, or the key itself for a field this code does not know. */
+export function fieldLabel(type: RecordType, key: string): string {
+  return (recordFieldLabels[type] as Record<string, string>)[key] ?? key;
+}

@@ -5,6 +5,8 @@ import { recordTypeLabels } from './recordTypes.ts';
 /** A short human name of a record, for the audit trail and messages. */
 export function recordTitle<T extends RecordType>(type: T, data: RecordDataOf<T>): string {
   const d = data as Record<string, unknown>;
+  // A tombstone carries no content, so it has no name of its own.
+  if (Object.keys(d).length === 0) return '（削除済み）';
   switch (type) {
     case 'system':
     case 'contact':

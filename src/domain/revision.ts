@@ -42,3 +42,45 @@ export function extendHistory(
   if (!parentRev) return [];
   return [parentRev, ...parentHistory].slice(0, MAX_REVISION_HISTORY);
 }
+
+/**
+ * Highest generation accepted from a file. The rev format allows nine digits; a record accepted
+ * must stay editable for a long time, so a file may not come near that end.
+ */
+export const MAX_ACCEPTED_GENERATION = 100_000_000;
+
+/** Why a received record's rev does not hold, named for the person (revisionProblemLabels). */
+export type RevisionProblem = 'generationTooHigh' | 'selfAncestor' | 'badAncestry' | 'mismatch';
+
+export const revisionProblemLabels: Record<RevisionProblem, string> = {
+  generationTooHigh: `版の世代番号が大きすぎます（${MAX_ACCEPTED_GENERATION.toLocaleString('ja-JP')} まで）`,
+  selfAncestor: '版の履歴に自分自身が含まれています',
+  badAncestry: '版の履歴が正しくありません（親の版がないか、世代番号が合いません）',
+  mismatch: '版の識別子が内容と一致しません（内容が書き換えられています）',
+};
+
+/**
+ * The rev rule, checked on every record as received, before any upgrade: a rev is
+ * `<generation>-<hash>` of `{parent, deleted, data}`, where the parent is an ancestor exactly one
+ * generation below (null for generation 1), every ancestor is of a lower generation, and none
+ * repeats. So a rev names one content, and two stations holding the same rev hold the same data.
+ * Returns null when the rule holds.
+ */
+export function checkRevision(
+  leaf: { rev: string; revisions: readonly string[]; deleted: boolean },
+  data: unknown,
+): RevisionProblem | null {
+  const generation = revisionGeneration(leaf.rev);
+  if (generation > MAX_ACCEPTED_GENERATION) return 'generationTooHigh';
+  if (leaf.revisions.includes(leaf.rev)) return 'selfAncestor';
+  if (new Set(leaf.revisions).size !== leaf.revisions.length) return 'badAncestry';
+  if (leaf.revisions.some((rev) => revisionGeneration(rev) >= generation)) return 'badAncestry';
+  const parents =
+    generation === 1
+      ? [null]
+      : leaf.revisions.filter((rev) => revisionGeneration(rev) === generation - 1);
+  if (parents.length === 0 || (generation === 1 && leaf.revisions.length > 0)) return 'badAncestry';
+  return parents.some((parent) => computeRevision(parent, leaf.deleted, data) === leaf.rev)
+    ? null
+    : 'mismatch';
+}

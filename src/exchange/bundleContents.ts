@@ -4,7 +4,9 @@ import type { z } from '../domain/zodLocale.ts';
 import { decodeBase64 } from './base64.ts';
 import type { BundleError } from './bundleErrors.ts';
 import type { BundleAttachment, UnsignedBundle } from './bundleFormat.ts';
-import { fromBundleLeaves } from './bundleRecord.ts';
+import { fromBundleLeaves, type BundleRecord, type LeafProblem } from './bundleRecord.ts';
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import type { RecordType } from '../domain/recordTypes.ts';
 
 /** A zod path → 「records[3].data.title」. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -38,39 +40,68 @@ export function decodeBundleAttachment(
   return { ok: true, bytes };
 }
 
+/** A leaf that cannot be taken → the bundle error that names the record (and field). */
+export function leafProblemToError(
+  problem: LeafProblem,
+  index: number,
+  record: Pick<BundleRecord, 'type' | 'id'>,
+  sibling?: number,
+): BundleError {
+  const { type, id } = record;
+  switch (problem.kind) {
+    case 'revision':
+      return { kind: 'invalidRevision', index, type, id, problem: problem.problem };
+    case 'newerMajor':
+      return { kind: 'recordTooNew', index, type, id, version: problem.version };
+    case 'upgradeFailed':
+      return {
+        kind: 'invalidRecord',
+        index,
+        type,
+        id,
+        path: '',
+        message: `古い版からの変換（${problem.step}）に失敗しました: ${problem.message}`,
+      };
+    case 'issues': {
+      const issue = problem.issues[0]!;
+      const dataPath = sibling === undefined ? ['data'] : ['conflicts', sibling, 'data'];
+      if (issue.code === 'unrecognized_keys') {
+        const path = formatIssuePath(['records', index, ...dataPath, ...issue.path]);
+        return { kind: 'unknownField', path, keys: issue.keys };
+      }
+      const path = formatIssuePath([...dataPath, ...issue.path]);
+      return { kind: 'invalidRecord', index, type, id, path, message: issue.message };
+    }
+  }
+}
+
 /**
- * Checks what the envelope schema cannot: every record's data (and its conflict siblings' data)
- * against its type's schema, no record or attachment twice, attachment bytes matching their
- * size and hash. Returns the decoded attachment bytes by id so the importer does not decode
- * them again.
+ * Checks what the envelope schema cannot: every record's rev, version and data (and its
+ * conflict siblings') against its type, no record or attachment twice, attachment bytes
+ * matching their size and hash. Returns each record's leaves in stored form (upgraded, in the
+ * order of `records`) and the decoded attachment bytes, so the importer does neither again.
  */
-export function checkBundleContents(
-  bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,
-): { ok: true; attachmentBytes: Map<string, Uint8Array> } | { ok: false; error: BundleError } {
+export function checkBundleContents(bundle: Pick<UnsignedBundle, 'records' | 'attachments'>):
+  | {
+      ok: true;
+      leaves: RecordOf<RecordType>[][];
+      attachmentBytes: Map<string, Uint8Array>;
+    }
+  | { ok: false; error: BundleError } {
   const seen = new Set<string>();
+  const leaves: RecordOf<RecordType>[][] = [];
   for (const [index, record] of bundle.records.entries()) {
     const { type, id } = record;
     const key = `${type}\u0000${id}`;
     if (seen.has(key)) return { ok: false, error: { kind: 'duplicateRecord', type, id } };
     seen.add(key);
     const parsed = fromBundleLeaves(record);
-    if (!parsed.ok) {
-      const issue = parsed.issues[0]!;
-      // Issue paths are relative to `data`, or start with `conflicts.<n>` for a sibling's data.
-      const inSibling = issue.path[0] === 'conflicts';
-      const dataPath = inSibling
-        ? [...issue.path.slice(0, 2), 'data', ...issue.path.slice(2)]
-        : ['data', ...issue.path];
-      if (issue.code === 'unrecognized_keys') {
-        const path = formatIssuePath(['records', index, ...dataPath]);
-        return { ok: false, error: { kind: 'unknownField', path, keys: issue.keys } };
-      }
-      const path = formatIssuePath(dataPath);
+    if (!parsed.ok)
       return {
         ok: false,
-        error: { kind: 'invalidRecord', index, type, id, path, message: issue.message },
+        error: leafProblemToError(parsed.problem, index, record, parsed.sibling),
       };
-    }
+    leaves.push(parsed.leaves);
   }
   const attachmentBytes = new Map<string, Uint8Array>();
   for (const attachment of bundle.attachments) {
@@ -80,5 +111,5 @@ export function checkBundleContents(
     if (!decoded.ok) return decoded;
     attachmentBytes.set(attachment.id, decoded.bytes);
   }
-  return { ok: true, attachmentBytes };
+  return { ok: true, leaves, attachmentBytes };
 }

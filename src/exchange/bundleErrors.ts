@@ -1,4 +1,5 @@
 import { recordTypeLabels, type RecordType } from '../domain/recordTypes.ts';
+import { revisionProblemLabels, type RevisionProblem } from '../domain/revision.ts';
 import { allowedRecordTypes, signerRoleLabels, type SignerRole } from './signerRoles.ts';
 
 /** File types people save by mistake under a .json name, told apart by their first bytes. */
@@ -31,6 +32,14 @@ export type BundleError =
       path: string;
       message: string;
     }
+  | {
+      kind: 'invalidRevision';
+      index: number;
+      type: RecordType;
+      id: string;
+      problem: RevisionProblem;
+    }
+  | { kind: 'recordTooNew'; index: number; type: RecordType; id: string; version: string }
   | { kind: 'duplicateRecord'; type: RecordType; id: string }
   | { kind: 'duplicateAttachment'; id: string }
   | { kind: 'attachmentMismatch'; id: string; problem: 'notBase64' | 'size' | 'sha256' }
@@ -100,6 +109,10 @@ export function describeBundleError(error: BundleError): string {
       return `ファイルの内容が正しくありません${at(error.path)}: ${error.message}`;
     case 'invalidRecord':
       return `${error.index + 1}件目の${recordTypeLabels[error.type]}（ID ${error.id}）が正しくありません${at(error.path)}: ${error.message}`;
+    case 'invalidRevision':
+      return `${error.index + 1}件目の${recordTypeLabels[error.type]}（ID ${error.id}）は取り込めません: ${revisionProblemLabels[error.problem]}。`;
+    case 'recordTooNew':
+      return `${error.index + 1}件目の${recordTypeLabels[error.type]}（ID ${error.id}）は新しい版の Sonae で作られています（レコードの版 ${error.version}）。Sonae を更新してから読み込んでください。`;
     case 'duplicateRecord':
       return `同じ${recordTypeLabels[error.type]}（ID ${error.id}）が2回含まれています。`;
     case 'duplicateAttachment':

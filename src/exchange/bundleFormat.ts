@@ -20,7 +20,13 @@ export const BUNDLE_FORMAT = 'sonae-bundle';
  * docs/bundle-format.md and the worked example, regenerate tests/fixtures/bundles with
  * scripts/make-fixture-bundle.ts, and add a fixture of the old version to the tests.
  */
-export const LATEST_BUNDLE_FORMAT_VERSION = 1;
+export const LATEST_BUNDLE_FORMAT_VERSION = 2;
+
+/**
+ * Versions still read. 1: records had no `schemaVersion` (read as 1.0, converted in parseBundle
+ * after the signature check); 2: every record and conflict sibling names its `schemaVersion`.
+ */
+export const READABLE_BUNDLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 
 export const BUNDLE_FILE_EXTENSION = '.sonae.json';
 
@@ -66,7 +72,7 @@ export type BundleSignature = z.infer<typeof bundleSignatureSchema>;
 
 const envelopeShape = {
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(LATEST_BUNDLE_FORMAT_VERSION),
+  formatVersion: z.int().min(1).max(LATEST_BUNDLE_FORMAT_VERSION),
   bundleId: idSchema,
   createdAt: instantSchema,
   issuer: bundleIssuerSchema,

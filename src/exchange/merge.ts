@@ -1,5 +1,5 @@
 import { computeRevision, MAX_REVISION_HISTORY, revisionGeneration } from '../domain/revision.ts';
-import type { RecordMeta } from '../domain/recordMeta.ts';
+import type { RevisionMeta } from '../domain/recordMeta.ts';
 
 /**
  * Merge of record revisions, CouchDB style (see docs/bundle-format.md, 「マージ」).
@@ -102,22 +102,21 @@ export function unionHistory(leaves: readonly Leaf[]): string[] {
  * accepted a deletion made on another PC).
  */
 export function resolutionMeta(
-  leaves: readonly (Leaf & RecordMeta)[],
+  leaves: readonly (Leaf & RevisionMeta)[],
   data: unknown,
   stationId: string,
   at: string,
   deleted = false,
-): RecordMeta {
+): RevisionMeta {
   if (leaves.length === 0) throw new Error('nothing to resolve');
-  const sorted = [...leaves].sort(compareLeaves);
-  const winner = sorted[0]!;
-  const parent = sorted.reduce((best, leaf) =>
-    revisionGeneration(leaf.rev) > revisionGeneration(best.rev) ? leaf : best,
-  );
+  const winner = [...leaves].sort(compareLeaves)[0]!;
+  // The parent is the first of the merged history (highest generation, then greatest rev), so
+  // the rev rule's "parent = an ancestor one generation below" holds and two PCs agree on it.
+  const revisions = unionHistory(leaves);
   return {
     id: winner.id,
-    rev: computeRevision(parent.rev, deleted, data),
-    revisions: unionHistory(leaves),
+    rev: computeRevision(revisions[0]!, deleted, data),
+    revisions,
     createdAt: winner.createdAt,
     createdBy: winner.createdBy,
     updatedAt: at,

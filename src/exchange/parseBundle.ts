@@ -5,6 +5,7 @@ import {
   BUNDLE_FORMAT,
   LATEST_BUNDLE_FORMAT_VERSION,
   MAX_BUNDLE_BYTES,
+  READABLE_BUNDLE_FORMAT_VERSIONS,
   SIGNATURE_ALGORITHM,
   bundleSchema,
   unsignedBundleSchema,
@@ -14,10 +15,15 @@ import {
 import { decodeBundleJson } from './bundleJson.ts';
 import { verifyBundleSignature } from './bundleSignature.ts';
 import { checkTrust, type TrustedKey } from './bundleTrust.ts';
+import { INITIAL_RECORD_VERSION } from '../domain/recordVersion.ts';
+import type { RecordOf } from '../domain/recordSchemas.ts';
+import type { RecordType } from '../domain/recordTypes.ts';
 
 /** What a bundle file holds once every check has passed. */
 export interface ParsedBundle {
   bundle: Bundle;
+  /** Each record's leaves (record, then conflict siblings) in stored form, upgraded. */
+  leaves: RecordOf<RecordType>[][];
   /** Decoded, size- and hash-checked attachment bytes by attachment id. */
   attachmentBytes: Map<string, Uint8Array>;
 }
@@ -37,13 +43,32 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A format-1 envelope in the shape of the current format, for the schema (the signature is
+ * checked on the value as read, never on this copy): records and siblings get schemaVersion 1.0.
+ */
+function toCurrentFormat(value: Record<string, unknown>): Record<string, unknown> {
+  if (value.formatVersion !== 1 || !Array.isArray(value.records)) return value;
+  const stamp = (leaf: unknown) =>
+    isPlainObject(leaf) && !('schemaVersion' in leaf)
+      ? { ...leaf, schemaVersion: INITIAL_RECORD_VERSION }
+      : leaf;
+  const records = value.records.map((record: unknown) => {
+    const stamped = stamp(record);
+    if (!isPlainObject(stamped) || !Array.isArray(stamped.conflicts)) return stamped;
+    return { ...stamped, conflicts: stamped.conflicts.map(stamp) };
+  });
+  return { ...value, records };
+}
+
 /** Recognises the envelope before the full schema runs, so the common mistakes get a clear reason. */
 function checkHeader(value: unknown, signed: boolean): BundleError | null {
   if (!isPlainObject(value) || value.format !== BUNDLE_FORMAT) return { kind: 'notSonaeBundle' };
   const version = value.formatVersion;
   if (Number.isSafeInteger(version) && (version as number) > LATEST_BUNDLE_FORMAT_VERSION)
     return { kind: 'tooNew', formatVersion: version as number };
-  if (version !== LATEST_BUNDLE_FORMAT_VERSION) return { kind: 'unsupportedFormatVersion' };
+  if (!READABLE_BUNDLE_FORMAT_VERSIONS.includes(version as number))
+    return { kind: 'unsupportedFormatVersion' };
   if (!signed) return null;
   const signature = value.signature;
   if (signature === undefined || signature === null) return { kind: 'missingSignature' };
@@ -67,7 +92,7 @@ function readEnvelope(
   if (!json.ok) return json;
   const headerError = checkHeader(json.value, true);
   if (headerError) return fail(headerError);
-  const parsed = bundleSchema.safeParse(json.value);
+  const parsed = bundleSchema.safeParse(toCurrentFormat(json.value as Record<string, unknown>));
   if (!parsed.success) return fail(issueToError(parsed.error.issues[0]!));
   return { ok: true, bundle: parsed.data, raw: json.value as Record<string, unknown> };
 }
@@ -94,6 +119,7 @@ export function parseBundle(
   return {
     ok: true,
     bundle: envelope.bundle,
+    leaves: contents.leaves,
     attachmentBytes: contents.attachmentBytes,
     signer: trust.key,
   };
@@ -111,7 +137,12 @@ export function readUnverifiedBundle(
   if (!envelope.ok) return envelope;
   const contents = checkBundleContents(envelope.bundle);
   if (!contents.ok) return contents;
-  return { ok: true, bundle: envelope.bundle, attachmentBytes: contents.attachmentBytes };
+  return {
+    ok: true,
+    bundle: envelope.bundle,
+    leaves: contents.leaves,
+    attachmentBytes: contents.attachmentBytes,
+  };
 }
 
 /** Reads a bundle to be signed (the CLI's `sign`); an existing signature is dropped. */
@@ -124,7 +155,7 @@ export function readUnsignedBundle(
   const headerError = checkHeader(json.value, false);
   if (headerError) return fail(headerError);
   const { signature: _signature, ...value } = json.value as Record<string, unknown>;
-  const parsed = unsignedBundleSchema.safeParse(value);
+  const parsed = unsignedBundleSchema.safeParse(toCurrentFormat(value));
   if (!parsed.success) return fail(issueToError(parsed.error.issues[0]!));
   const contents = checkBundleContents(parsed.data);
   if (!contents.ok) return contents;

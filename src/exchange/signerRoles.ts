@@ -1,12 +1,13 @@
 import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
+import { stationRoles, type StationRole } from '../domain/station.ts';
 
 /**
  * What the holder of a trusted key may send. The receiver decides the role when it registers
  * the key: the IT section publishes the official lists, departments send incident reports.
  * DO NOT RENAME the values: they are stored with every trusted key.
  */
-export const signerRoles = ['it-section', 'department'] as const;
-export type SignerRole = (typeof signerRoles)[number];
+export const signerRoles = stationRoles;
+export type SignerRole = StationRole;
 
 export const signerRoleLabels: Record<SignerRole, string> = {
   'it-section': '情報システム担当課',

@@ -21,7 +21,9 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 
 /** Serves the built app (dist/) under a sub-path, as an IT section's file server would. */
 export function serveBuiltApp(basePath = '/city/sonae/', port?: number): Promise<StaticServer> {
-  return startStaticServer({ root: 'dist', basePath, ...(port ? { port } : {}) });
+  // SONAE_DIST lets a second build (another worktree, a helper) be tested without touching dist/.
+  const root = process.env.SONAE_DIST ?? 'dist';
+  return startStaticServer({ root, basePath, ...(port ? { port } : {}) });
 }
 
 export interface PageWatch {

@@ -11,20 +11,36 @@ export interface DraftState<T> {
   setValue: (update: (previous: T) => T) => void;
   /** When a draft from an earlier visit was restored, its time; otherwise null. */
   restoredAt: string | null;
+  /** True when a stored draft failed `isValid` (or could not be read) and was deleted unused. */
+  hadDamagedDraft: boolean;
   /** Forgets the draft and goes back to `initial`. */
   discard: () => Promise<void>;
   /** Writes any pending change now (before an update reload, for instance). */
   flush: () => Promise<void>;
 }
 
+export interface DraftOptions<T> {
+  /**
+   * Checks a draft read back from storage, which may come from an older version of the app or
+   * be damaged. A draft that fails is deleted and `initial` is used instead; without a check,
+   * every stored draft is trusted as a T.
+   */
+  isValid?: (value: unknown) => value is T;
+}
+
 /**
  * Form state that survives reloads and crashes: every change is written to the drafts table
  * shortly after typing stops, on tab hide and on unmount. `initial` may arrive later (a record
- * still loading); the draft wins over it when one exists.
+ * still loading); the draft wins over it when one exists and passes `options.isValid`.
  */
-export function useDraft<T>(key: string, initial: T | undefined): DraftState<T> {
+export function useDraft<T>(
+  key: string,
+  initial: T | undefined,
+  options: DraftOptions<T> = {},
+): DraftState<T> {
   const [value, setValueState] = useState<T | undefined>(undefined);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [hadDamagedDraft, setHadDamagedDraft] = useState(false);
   const pending = useRef<T | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -39,22 +55,41 @@ export function useDraft<T>(key: string, initial: T | undefined): DraftState<T> 
   // The record a form starts from may be re-read (a live query) while the form is open; only
   // its first arrival matters, so later identities of `initial` never reset what is typed.
   const initialRef = useRef(initial);
+  const isValidRef = useRef(options.isValid);
   useEffect(() => {
     initialRef.current = initial;
+    isValidRef.current = options.isValid;
   });
   const isInitialReady = initial !== undefined;
   useEffect(() => {
     if (!isInitialReady) return;
     let cancelled = false;
-    void loadDraft(key).then((draft) => {
-      if (cancelled) return;
-      if (draft) {
-        setValueState(draft.value as T);
-        setRestoredAt(draft.savedAt);
-      } else {
-        setValueState(initialRef.current);
-      }
-    });
+    const setAside = () => {
+      setValueState(initialRef.current);
+      setHadDamagedDraft(true);
+      // Deleted rather than kept: nothing could show it, and it would come back on every visit.
+      void deleteDraft(key).catch(() => undefined);
+    };
+    loadDraft(key).then(
+      (draft) => {
+        if (cancelled) return;
+        if (!draft) {
+          setValueState(initialRef.current);
+        } else if (
+          typeof draft.savedAt === 'string' &&
+          (isValidRef.current?.(draft.value) ?? true)
+        ) {
+          setValueState(draft.value as T);
+          setRestoredAt(draft.savedAt);
+        } else {
+          setAside();
+        }
+      },
+      // A row the browser cannot read back (a Blob it lost, say) must not keep the form loading.
+      () => {
+        if (!cancelled) setAside();
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -93,8 +128,9 @@ export function useDraft<T>(key: string, initial: T | undefined): DraftState<T> 
     pending.current = undefined;
     await deleteDraft(key);
     setRestoredAt(null);
+    setHadDamagedDraft(false);
     if (initialRef.current !== undefined) setValueState(initialRef.current);
   }, [key]);
 
-  return { value, setValue, restoredAt, discard, flush };
+  return { value, setValue, restoredAt, hadDamagedDraft, discard, flush };
 }

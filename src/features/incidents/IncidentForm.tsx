@@ -21,7 +21,7 @@ export interface IncidentFormProps {
 }
 
 type TextKey = {
-  [K in keyof IncidentData]: IncidentData[K] extends string ? K : never;
+  [K in keyof IncidentData]-?: IncidentData[K] extends string ? K : never;
 }[keyof IncidentData];
 
 /** Every field of an incident, grouped as a clerk works through an outage. */

@@ -21,6 +21,7 @@ export function SettingsPage() {
             department: station.department,
             terminal: station.terminal,
             staffName: station.staffName,
+            role: station.role,
           }}
           submitLabel="保存する"
         />

@@ -1,12 +1,32 @@
 import { useState, type FormEvent } from 'react';
-import { stationFormSchema, type StationForm } from '../../domain/station.ts';
+import {
+  stationFormSchema,
+  stationRoleLabels,
+  stationRoles,
+  type StationForm,
+  type StationRole,
+} from '../../domain/station.ts';
 import { Field } from '../common/Field.tsx';
 import { Banner } from '../common/Banner.tsx';
 import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { saveStation } from '../../db/station.ts';
 import { describeStorageError } from '../../db/errors.ts';
 
-const blank: StationForm = { municipality: '', department: '', terminal: '', staffName: '' };
+// A new station starts as a department's unless chosen otherwise (PRODUCT.md, decision 1).
+const blank: StationForm = {
+  municipality: '',
+  department: '',
+  terminal: '',
+  staffName: '',
+  role: 'department',
+};
+
+const roleHints: Record<StationRole, string> = {
+  'it-section':
+    'システム・連絡先・障害レベル・代替手順を作成・編集し、各課へ配布します（情報政策課・情報システム課など）',
+  department:
+    '障害を記録し、配布された連絡先や代替手順を見ます。一覧の編集は情報システム担当が行います',
+};
 
 /** The station identity form, used at first run and under 設定. */
 export function StationFormFields({
@@ -70,6 +90,32 @@ export function StationFormFields({
       <Field label="担当者名" error={errors.staffName} hint="操作履歴に残る名前。例: 山田 花子">
         <input value={values.staffName} onChange={set('staffName')} autoComplete="name" />
       </Field>
+      <fieldset className="field role-choice">
+        <legend>この端末の役割</legend>
+        {stationRoles.map((role) => (
+          <label key={role} className="choice">
+            <input
+              type="radio"
+              name="station-role"
+              value={role}
+              checked={values.role === role}
+              onChange={() => {
+                setValues((v) => ({ ...v, role }));
+                setSaved(false);
+              }}
+            />
+            <span>
+              <strong>{stationRoleLabels[role]}</strong>
+              <span className="hint">{roleHints[role]}</span>
+            </span>
+          </label>
+        ))}
+        {errors.role ? (
+          <p className="error" role="alert">
+            {errors.role}
+          </p>
+        ) : null}
+      </fieldset>
       <div className="actions">
         <button type="submit" className="primary">
           {submitLabel}

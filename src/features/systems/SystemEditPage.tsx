@@ -1,8 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { useLiveRecord } from '../../db/hooks.ts';
-import { saveRecord } from '../../db/records.ts';
-import { describeStorageError, RecordValidationError } from '../../db/errors.ts';
+import { useParams } from 'react-router';
 import { pickData } from '../../domain/recordMeta.ts';
 import {
   continuityPriorities,
@@ -11,21 +7,25 @@ import {
   systemDataSchema,
   type SystemData,
 } from '../../domain/system.ts';
+import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { Field } from '../common/Field.tsx';
-import { Banner } from '../common/Banner.tsx';
 import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
-import { useDraft } from '../common/useDraft.ts';
-import { DraftRestoredBanner } from '../common/DraftRestoredBanner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { RecordNotFound } from '../common/RecordNotFound.tsx';
+import { useRecordEditor } from '../common/useRecordEditor.ts';
+import { EditorForm } from '../common/EditorForm.tsx';
 import { TEXT_LIMITS } from '../../domain/text.ts';
 
 /** What the form edits: the system's data, with the hours kept as typed until saving. */
 type SystemFormValues = Omit<SystemData, 'rtoHours'> & { rtoText: string; baseRev: string | null };
 
-function toFormValues(data: SystemData, baseRev: string | null): SystemFormValues {
-  const { rtoHours, ...rest } = data;
-  return { ...rest, rtoText: rtoHours === null ? '' : String(rtoHours), baseRev };
+function toFormValues(record: RecordOf<'system'> | null): SystemFormValues {
+  const { rtoHours, ...rest } = record ? pickData(record) : emptySystem();
+  return {
+    ...rest,
+    rtoText: rtoHours === null ? '' : String(rtoHours),
+    baseRev: record?.rev ?? null,
+  };
 }
 
 function parseHours(text: string): number | null {
@@ -33,66 +33,37 @@ function parseHours(text: string): number | null {
   return trimmed === '' ? null : /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
+function validate(values: SystemFormValues): { data?: SystemData; errors: FieldErrors } {
+  const { rtoText, baseRev: _baseRev, ...rest } = values;
+  const parsed = systemDataSchema.safeParse({ ...rest, rtoHours: parseHours(rtoText) });
+  if (parsed.success) return { data: parsed.data, errors: {} };
+  // The hours are typed into rtoText: their message goes there.
+  const { rtoHours, ...errors } = toFieldErrors(parsed.error.issues);
+  return { errors: rtoHours ? { ...errors, rtoText: rtoHours } : errors };
+}
+
 export function SystemEditPage() {
   const { id } = useParams();
-  const isNew = !id;
-  usePageTitle(isNew ? 'システムの登録' : 'システムの編集');
-  const navigate = useNavigate();
-  const record = useLiveRecord('system', id);
-  const initial = useMemo(
-    () =>
-      isNew
-        ? toFormValues(emptySystem(), null)
-        : record
-          ? toFormValues(pickData(record), record.rev)
-          : undefined,
-    [isNew, record],
-  );
-  const draftKey = `system:${id ?? 'new'}`;
-  const draft = useDraft<SystemFormValues>(draftKey, initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const editor = useRecordEditor({
+    type: 'system',
+    id,
+    toValues: toFormValues,
+    toData: validate,
+    afterSave: () => '/systems',
+    cancelTo: '/systems',
+  });
+  usePageTitle(editor.isNew ? 'システムの登録' : 'システムの編集');
 
-  if (!isNew && record === null) {
-    return <RecordNotFound what="このシステム" backTo="/systems" />;
-  }
-  const values = draft.value;
-  if (!values) return <p role="status">読み込み中…</p>;
+  if (editor.state === 'missing') return <RecordNotFound what="このシステム" backTo="/systems" />;
+  if (editor.state === 'loading') return <p role="status">読み込み中…</p>;
+  const { values, errors } = editor;
   const set = (key: keyof SystemFormValues) => (event: { target: { value: string } }) =>
-    draft.setValue((v) => ({ ...v, [key]: event.target.value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!values) return;
-    const { rtoText, baseRev, ...rest } = values;
-    const data = { ...rest, rtoHours: parseHours(rtoText) };
-    const parsed = systemDataSchema.safeParse(data);
-    if (!parsed.success) {
-      const fieldErrors = toFieldErrors(parsed.error.issues);
-      if (fieldErrors.rtoHours) fieldErrors.rtoText = fieldErrors.rtoHours;
-      setErrors(fieldErrors);
-      return;
-    }
-    try {
-      await draft.flush();
-      await saveRecord('system', parsed.data, {
-        ...(id ? { id } : {}),
-        ...(baseRev ? { baseRev } : {}),
-        draftKey,
-      });
-      navigate('/systems');
-    } catch (error) {
-      if (error instanceof RecordValidationError) setErrors(toFieldErrors(error.issues));
-      setFailure(describeStorageError(error));
-    }
-  }
+    editor.setValues((v) => ({ ...v, [key]: event.target.value }));
 
   return (
     <section>
-      <h1>{isNew ? 'システムの登録' : `システムの編集: ${record?.name ?? ''}`}</h1>
-      <DraftRestoredBanner draft={draft} />
-      {failure ? <Banner kind="error">{failure}</Banner> : null}
-      <form onSubmit={submit} noValidate className="form">
+      <h1>{editor.isNew ? 'システムの登録' : `システムの編集: ${editor.record?.name ?? ''}`}</h1>
+      <EditorForm editor={editor}>
         <Field label="システム名" required error={errors.name} hint="例: 住民記録システム">
           <input value={values.name} onChange={set('name')} maxLength={TEXT_LIMITS.short + 20} />
         </Field>
@@ -133,18 +104,7 @@ export function SystemEditPage() {
         <Field label="備考" error={errors.notes}>
           <textarea value={values.notes} onChange={set('notes')} rows={3} />
         </Field>
-        <div className="actions">
-          <button type="submit" className="primary">
-            保存する
-          </button>
-          <button
-            type="button"
-            onClick={() => void draft.discard().then(() => navigate('/systems'))}
-          >
-            キャンセル
-          </button>
-        </div>
-      </form>
+      </EditorForm>
     </section>
   );
 }

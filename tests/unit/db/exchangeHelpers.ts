@@ -26,12 +26,14 @@ export const departmentForm: StationForm = {
   department: '市民課',
   terminal: '窓口PC-01',
   staffName: '山田 花子',
+  role: 'department',
 };
 export const itForm: StationForm = {
   municipality: '架空市',
   department: '情報政策課',
   terminal: '管理PC',
   staffName: '佐藤 一郎',
+  role: 'it-section',
 };
 
 /** Makes `receiver` trust `sender`'s key with `role`, as a person would after a phone call. */

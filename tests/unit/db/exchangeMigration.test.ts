@@ -46,16 +46,18 @@ describe('Dexie version 2 (exchange tables)', () => {
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await db.systems.get(system.id)).toEqual(system);
-    expect(await db.incidents.get(incident.id)).toEqual(incident);
+    // Version 3 stamps each record with the version of its shape (1.0 before versions existed).
+    expect(await db.systems.get(system.id)).toEqual({ ...system, schemaVersion: '1.0' });
+    expect(await db.incidents.get(incident.id)).toEqual({ ...incident, schemaVersion: '1.1' });
     expect(await db.attachments.count()).toBe(1);
     expect(await db.audit.count()).toBe(1);
-    expect((await db.settings.get('station'))?.value).toEqual({ id: STATION });
+    expect((await db.settings.get('station'))?.value).toEqual({ id: STATION, role: 'department' });
     expect(await db.drafts.get('d')).toMatchObject({ value: { a: 1 } });
     // The new tables exist and are empty.
     const tables = exchangeTables(db);
     for (const table of Object.values(tables)) expect(await table.count()).toBe(0);
-    await tables.conflicts.put({ type: 'system', id: system.id, rev: system.rev, record: system });
+    const stored = (await db.systems.get(system.id))!;
+    await tables.conflicts.put({ type: 'system', id: system.id, rev: system.rev, record: stored });
     expect(await tables.conflicts.where('[type+id]').equals(['system', system.id]).count()).toBe(1);
     db.close();
   });

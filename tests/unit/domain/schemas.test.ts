@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../../src/demo/demoMunicipality.ts';
-import { recordSchemas } from '../../../src/domain/recordSchemas.ts';
+import { recordFieldLabels, recordSchemas } from '../../../src/domain/recordSchemas.ts';
 import { recordTypes } from '../../../src/domain/recordTypes.ts';
 import { emptyIncident, incidentDataSchema } from '../../../src/domain/incident.ts';
 import { emptySystem, systemDataSchema, formatRto } from '../../../src/domain/system.ts';
@@ -92,6 +92,7 @@ describe('record schemas', () => {
     expect(messages).toEqual({
       municipality: '自治体名を入力してください',
       department: '部署を入力してください',
+      role: '端末の役割を選んでください',
       terminal: '端末名を入力してください',
     });
   });
@@ -109,5 +110,21 @@ describe('createId', () => {
     } finally {
       Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
     }
+  });
+});
+
+describe('field labels', () => {
+  it('name every field of every record type, and nothing else', () => {
+    for (const type of recordTypes) {
+      const fields = Object.keys(recordSchemas[type].shape).sort();
+      expect(Object.keys(recordFieldLabels[type]).sort(), type).toEqual(fields);
+    }
+  });
+
+  it('are what the schema messages say', () => {
+    const result = recordSchemas.contact.data.safeParse({ name: '' });
+    expect(result.success).toBe(false);
+    const messages = result.success ? [] : result.error.issues.map((i) => i.message);
+    expect(messages).toContain(`${recordFieldLabels.contact.name}を入力してください`);
   });
 });

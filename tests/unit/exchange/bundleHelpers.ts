@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { derivePublicKey } from '../../../src/exchange/keys.ts';
+import { computeRevision } from '../../../src/domain/revision.ts';
 import { createTrustedKey } from '../../../src/exchange/bundleTrust.ts';
 import { signBundle } from '../../../src/exchange/bundleSignature.ts';
 import { serializeBundle } from '../../../src/exchange/createBundle.ts';
@@ -30,14 +31,35 @@ export function readFixture(name: string): Uint8Array {
 export function signedBundle(
   change: (bundle: UnsignedBundle) => void = () => {},
   key = demoKey,
+  options: { keepRevs?: boolean } = {},
 ): Bundle {
   const bundle = structuredClone(buildFixtureBundle());
   change(bundle);
+  if (!options.keepRevs) rehashRecords(bundle);
   return signBundle(bundle, key);
 }
 
-export function signedBytes(change?: (bundle: UnsignedBundle) => void, key = demoKey): Uint8Array {
-  return encode(serializeBundle(signedBundle(change, key)));
+/**
+ * Recomputes each record's rev from its (changed) data, as an honest writer would, so a test
+ * reaches the check it is about rather than the rev rule. `keepRevs` tests the rev rule itself.
+ */
+export function rehashRecords(bundle: UnsignedBundle): void {
+  const rehash = (leaf: { rev: string; revisions: string[]; deleted: boolean; data: unknown }) => {
+    if (typeof leaf.data !== 'object' || !Array.isArray(leaf.revisions)) return;
+    leaf.rev = computeRevision(leaf.revisions[0] ?? null, leaf.deleted, leaf.data);
+  };
+  for (const record of bundle.records) {
+    rehash(record);
+    for (const sibling of record.conflicts ?? []) rehash(sibling);
+  }
+}
+
+export function signedBytes(
+  change?: (bundle: UnsignedBundle) => void,
+  key = demoKey,
+  options: { keepRevs?: boolean } = {},
+): Uint8Array {
+  return encode(serializeBundle(signedBundle(change, key, options)));
 }
 
 export const hasOpenssl = spawnSync('openssl', ['version']).status === 0;

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { LATEST_BUNDLE_FORMAT_VERSION } from '../../../src/exchange/bundleFormat.ts';
 import { describe, expect, it } from 'vitest';
 import {
   bundleFileName,
@@ -37,7 +38,7 @@ describe('createBundle', () => {
     ]);
     expect(bundle).toMatchObject({
       format: 'sonae-bundle',
-      formatVersion: 1,
+      formatVersion: LATEST_BUNDLE_FORMAT_VERSION,
       sequence: 3,
       kind: 'delta',
       attachments: [],

@@ -17,6 +17,7 @@ export function created(id: string, v: string, at = '2026-11-21T00:00:00.000Z'):
     updatedAt: at,
     updatedBy: STATION,
     deleted: false,
+    schemaVersion: '1.0',
     v,
   };
 }

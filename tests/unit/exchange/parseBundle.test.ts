@@ -6,7 +6,10 @@ import {
   readUnverifiedBundle,
 } from '../../../src/exchange/parseBundle.ts';
 import { describeBundleError, type BundleError } from '../../../src/exchange/bundleErrors.ts';
-import { MAX_BUNDLE_BYTES } from '../../../src/exchange/bundleFormat.ts';
+import {
+  LATEST_BUNDLE_FORMAT_VERSION,
+  MAX_BUNDLE_BYTES,
+} from '../../../src/exchange/bundleFormat.ts';
 import { serializeBundle } from '../../../src/exchange/createBundle.ts';
 import {
   buildFixtureBundle,
@@ -131,7 +134,7 @@ describe('parseBundle refuses, with a Japanese reason', () => {
 
   it('a newer formatVersion, as too new (not as tampered)', () => {
     const error = expectRefused(readFixture('too-new.sonae.json'), 'tooNew');
-    expect(error).toEqual({ kind: 'tooNew', formatVersion: 2 });
+    expect(error).toEqual({ kind: 'tooNew', formatVersion: LATEST_BUNDLE_FORMAT_VERSION + 1 });
     expect(describeBundleError(error)).toContain('更新');
     expectRefused(
       signedBytes((b) => Object.assign(b, { formatVersion: 0 })),

@@ -1,0 +1,137 @@
+import nationalHolidays from '@holiday-jp/holiday_jp/lib/holidays.js';
+import { z } from './zodLocale.ts';
+import { dateSchema } from './dateTime.ts';
+import { requiredText } from './text.ts';
+
+// The Tokyo calendar: wall-clock dates in Asia/Tokyo, national holidays and closure days.
+//
+// Japan has had no daylight saving time since 1951, so Tokyo is always UTC+9: adding nine hours
+// to an instant and reading it with getUTC* gives the Tokyo wall clock whatever zone the PC is
+// set to. No Intl time-zone data is needed (and none can go stale).
+//
+// We read the package's data table directly (not its `isHoliday(date)`), because that function
+// formats a Date in the PC's local zone and would answer for the wrong day on a non-Tokyo PC.
+
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** A day in Tokyo: 'YYYY-MM-DD', weekday 0 = Sunday … 6 = Saturday, minutes since midnight. */
+export interface TokyoDateParts {
+  ymd: string;
+  weekday: number;
+  minutes: number;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function utcYmd(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** Midnight UTC of a 'YYYY-MM-DD' string, the base for calendar arithmetic. */
+function utcMidnight(ymd: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${ymd}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** Where an instant falls on the Tokyo wall clock, whatever the PC's time zone. */
+export function tokyoDateParts(date: Date): TokyoDateParts {
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid Date');
+  const shifted = new Date(time + TOKYO_OFFSET_MS);
+  return {
+    ymd: utcYmd(shifted),
+    weekday: shifted.getUTCDay(),
+    minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+  };
+}
+
+/** The instant a Tokyo wall-clock minute begins; minutes ≥ 1440 reach into later days. */
+export function tokyoInstant(ymd: string, minutes: number): Date {
+  return new Date(utcMidnight(ymd) - TOKYO_OFFSET_MS + minutes * MINUTE_MS);
+}
+
+/** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved). */
+export function addDays(ymd: string, days: number): string {
+  return utcYmd(new Date(utcMidnight(ymd) + days * DAY_MS));
+}
+
+/** Weekday of a calendar date, 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(ymd: string): number {
+  return new Date(utcMidnight(ymd)).getUTCDay();
+}
+
+const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** 02-29 is allowed (it happens in leap years); 02-30 and 04-31 are not. Zod runs this after a failed regex too. */
+function isRealMonthDay(md: string): boolean {
+  return MONTH_DAY.test(md) && addDays(`2024-${md}`, 0) === `2024-${md}`;
+}
+
+const monthDaySchema = z
+  .string()
+  .regex(MONTH_DAY, { error: '日付は「12-29」（月-日）の形で入力してください' })
+  .refine(isRealMonthDay, { error: 'ない日付です' });
+
+const closureNameSchema = requiredText('休みの名前', 50);
+
+/**
+ * A day the offices are closed besides national holidays: every year from `from` to `to`
+ * (may wrap the year end, as 年末年始 12-29 → 01-03 does), or one date.
+ */
+export const closureDaySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('yearly'),
+    from: monthDaySchema,
+    to: monthDaySchema,
+    name: closureNameSchema,
+  }),
+  z.strictObject({ kind: z.literal('date'), date: dateSchema, name: closureNameSchema }),
+]);
+export type ClosureDay = z.infer<typeof closureDaySchema>;
+
+/** 行政機関の休日に関する法律 第1条: 12月29日から翌年1月3日までは行政機関の休日。 */
+export const DEFAULT_CLOSURE_DAYS: readonly ClosureDay[] = Object.freeze([
+  { kind: 'yearly', from: '12-29', to: '01-03', name: '年末年始' },
+]);
+
+function isInClosure(ymd: string, closure: ClosureDay): boolean {
+  if (closure.kind === 'date') return closure.date === ymd;
+  const md = ymd.slice(5);
+  return closure.from <= closure.to
+    ? closure.from <= md && md <= closure.to
+    : md >= closure.from || md <= closure.to;
+}
+
+const NATIONAL: Readonly<Record<string, { readonly name: string } | undefined>> = nationalHolidays;
+
+/** Why a Tokyo date is a day off (national holiday first, then a closure day), or null. */
+export function holidayName(
+  ymd: string,
+  closures: readonly ClosureDay[] = DEFAULT_CLOSURE_DAYS,
+): string | null {
+  const national = NATIONAL[ymd];
+  if (national) return national.name;
+  return closures.find((c) => isInClosure(ymd, c))?.name ?? null;
+}
+
+let lastYear: number | null = null;
+
+/** The last year the bundled holiday table covers; after it, holidays are silently missed. */
+export function holidayDataLastYear(): number {
+  lastYear ??= Math.max(...Object.keys(NATIONAL).map((ymd) => Number(ymd.slice(0, 4))));
+  return lastYear;
+}
+
+/** True from 1 January of the table's last year: time to ship an app update with new data. */
+export function isHolidayDataRunningOut(now: Date): boolean {
+  return Number(tokyoDateParts(now).ymd.slice(0, 4)) >= holidayDataLastYear();
+}
+
+/** The warning 設定 shows while the holiday data is running out, or null. */
+export function holidayDataWarning(now: Date): string | null {
+  if (!isHolidayDataRunningOut(now)) return null;
+  return `祝日のデータは${holidayDataLastYear()}年までです。それ以降の祝日は判定できないため、アプリを新しい版に更新してください`;
+}

@@ -1,0 +1,6 @@
+import { NotReadyPage } from '../../app/NotReadyPage.tsx';
+
+/** Placeholder until this screen lands (being written now). */
+export function ProcedureEditPage() {
+  return <NotReadyPage title="代替手順の編集" />;
+}
