@@ -9,6 +9,12 @@ import { demoContacts, demoLevels, DEMO_MUNICIPALITY, demoSystems } from './demo
 import { demoProcedures } from './demoProcedures.ts';
 import { demoIncidentTemplates, demoStatusForAge } from './demoIncidents.ts';
 
+/**
+ * The author of every demo record: not a real station, so demo data is found by it alone.
+ * DO NOT CHANGE: stored in every demo record ever loaded.
+ */
+export const DEMO_AUTHOR_ID = 'de300000-0000-4000-8000-00000000de30';
+
 export const demoStation: StationForm = {
   municipality: DEMO_MUNICIPALITY,
   department: '市民課',

@@ -2,6 +2,7 @@ import { useStation } from '../../db/hooks.ts';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { StationFormFields } from './StationFormFields.tsx';
 import { AuditTrailSection } from './AuditTrailSection.tsx';
+import { DataResetSection } from './DataResetSection.tsx';
 import { StorageHealthPanel } from '../../app/StorageHealthPanel.tsx';
 import { KeysSection } from '../exchange/KeysSection.tsx';
 
@@ -29,6 +30,7 @@ export function SettingsPage() {
       <StorageHealthPanel />
       <KeysSection />
       <AuditTrailSection />
+      <DataResetSection />
     </section>
   );
 }

@@ -1,4 +1,8 @@
+import { useCallback } from 'react';
 import { useParams } from 'react-router';
+import { useLiveRecords } from '../../db/hooks.ts';
+import { findSameNameSystem } from '../../domain/systemRules.ts';
+import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { pickData } from '../../domain/recordMeta.ts';
 import {
   continuityPriorities,
@@ -33,27 +37,43 @@ function parseHours(text: string): number | null {
   return trimmed === '' ? null : /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-function validate(values: SystemFormValues): { data?: SystemData; errors: FieldErrors } {
+function validate(
+  values: SystemFormValues,
+  others: readonly RecordOf<'system'>[],
+  ownId: string | null,
+): { data?: SystemData; errors: FieldErrors } {
   const { rtoText, baseRev: _baseRev, ...rest } = values;
   const parsed = systemDataSchema.safeParse({ ...rest, rtoHours: parseHours(rtoText) });
-  if (parsed.success) return { data: parsed.data, errors: {} };
+  const same = findSameNameSystem(others, values.name, ownId);
+  const duplicate: FieldErrors = same
+    ? { name: `「${same.name}」はすでに登録されています。同じ名前のシステムは登録できません` }
+    : {};
+  if (parsed.success && !same) return { data: parsed.data, errors: {} };
+  if (parsed.success) return { errors: duplicate };
   // The hours are typed into rtoText: their message goes there.
   const { rtoHours, ...errors } = toFieldErrors(parsed.error.issues);
-  return { errors: rtoHours ? { ...errors, rtoText: rtoHours } : errors };
+  return { errors: { ...duplicate, ...errors, ...(rtoHours ? { rtoText: rtoHours } : {}) } };
 }
 
 export function SystemEditPage() {
   const { id } = useParams();
+  const systems = useLiveRecords('system');
+  const canEdit = useCanEditMasterData();
+  const toData = useCallback(
+    (values: SystemFormValues) => validate(values, systems ?? [], id ?? null),
+    [systems, id],
+  );
   const editor = useRecordEditor({
     type: 'system',
     id,
     toValues: toFormValues,
-    toData: validate,
+    toData,
     afterSave: () => '/systems',
     cancelTo: '/systems',
   });
   usePageTitle(editor.isNew ? 'システムの登録' : 'システムの編集');
 
+  if (canEdit === false) return <ReadOnlyNotice what="システムの一覧" />;
   if (editor.state === 'missing') return <RecordNotFound what="このシステム" backTo="/systems" />;
   if (editor.state === 'loading') return <p role="status">読み込み中…</p>;
   const { values, errors } = editor;

@@ -4,13 +4,13 @@ import { useLiveRecords } from '../../db/hooks.ts';
 import { deleteRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import { continuityPriorityLabels, formatRto } from '../../domain/system.ts';
+import { compareSystemsByPriority } from '../../domain/systemRules.ts';
+import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
 import { Banner } from '../common/Banner.tsx';
 import { ConfirmBox } from '../common/ConfirmBox.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
-
-const priorityOrder = { highest: 0, high: 1, normal: 2 } as const;
 
 /** システム: the register of business systems (様式1 情報システム一覧). */
 export function SystemsPage() {
@@ -22,15 +22,8 @@ export function SystemsPage() {
   const [confirming, setConfirming] = useState<RecordOf<'system'> | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
 
-  const sorted = useMemo(
-    () =>
-      [...(systems ?? [])].sort(
-        (a, b) =>
-          priorityOrder[a.continuityPriority] - priorityOrder[b.continuityPriority] ||
-          a.name.localeCompare(b.name, 'ja'),
-      ),
-    [systems],
-  );
+  const canEdit = useCanEditMasterData();
+  const sorted = useMemo(() => [...(systems ?? [])].sort(compareSystemsByPriority), [systems]);
   const countBy = (list: { systemIds?: string[]; systemId?: string }[] | undefined, id: string) =>
     (list ?? []).filter((r) => r.systemId === id || r.systemIds?.includes(id)).length;
   const openIncidents = (id: string) =>
@@ -50,15 +43,31 @@ export function SystemsPage() {
     <section>
       <div className="page-heading">
         <h1>システム</h1>
-        <Link className="button primary" to="/systems/new">
-          システムを登録
-        </Link>
+        {canEdit ? (
+          <Link className="button primary" to="/systems/new">
+            システムを登録
+          </Link>
+        ) : null}
       </div>
+      {canEdit === false ? <ReadOnlyNotice what="システムの一覧" /> : null}
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
       {systems === undefined ? (
         <p role="status">読み込み中…</p>
       ) : sorted.length === 0 ? (
-        <p>まだシステムが登録されていません。「システムを登録」から追加してください。</p>
+        <div className="notice">
+          <p>まだシステムが登録されていません。</p>
+          {canEdit ? (
+            <p>
+              障害を記録するには、まず止まる可能性のある業務システム（例:
+              住民記録システム、税務システム）を
+              「システムを登録」から登録してください。システムごとに連絡先と代替手順を結び付けられます。
+            </p>
+          ) : (
+            <p>
+              システムの一覧は情報システム担当が配布します。「データ交換」で情報システム担当のファイルを取り込んでください。
+            </p>
+          )}
+        </div>
       ) : (
         <div className="table-scroll">
           <table className="table">
@@ -80,7 +89,9 @@ export function SystemsPage() {
             <tbody>
               {sorted.map((system) => (
                 <tr key={system.id}>
-                  <th scope="row">{system.name}</th>
+                  <th scope="row">
+                    <Link to={`/systems/${system.id}`}>{system.name}</Link>
+                  </th>
                   <td>{system.department || '—'}</td>
                   <td>{system.vendor || '—'}</td>
                   <td>{continuityPriorityLabels[system.continuityPriority]}</td>
@@ -90,17 +101,27 @@ export function SystemsPage() {
                   </td>
                   <td>{openIncidents(system.id)}件</td>
                   <td className="row-actions">
-                    <Link to={`/systems/${system.id}/edit`} aria-label={`${system.name}を編集`}>
-                      編集
-                    </Link>
-                    <button
-                      type="button"
-                      className="link-button danger"
-                      onClick={() => setConfirming(system)}
-                      aria-label={`${system.name}を削除`}
+                    <Link
+                      to={`/outage/${system.id}`}
+                      aria-label={`${system.name}の障害発生時の画面`}
                     >
-                      削除
-                    </button>
+                      障害発生時
+                    </Link>
+                    {canEdit ? (
+                      <>
+                        <Link to={`/systems/${system.id}/edit`} aria-label={`${system.name}を編集`}>
+                          編集
+                        </Link>
+                        <button
+                          type="button"
+                          className="link-button danger"
+                          onClick={() => setConfirming(system)}
+                          aria-label={`${system.name}を削除`}
+                        >
+                          削除
+                        </button>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
