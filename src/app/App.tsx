@@ -8,6 +8,7 @@ import { IncidentEditPage } from '../features/incidents/IncidentEditPage.tsx';
 import { IncidentDetailPage } from '../features/incidents/IncidentDetailPage.tsx';
 import { SystemsPage } from '../features/systems/SystemsPage.tsx';
 import { SystemEditPage } from '../features/systems/SystemEditPage.tsx';
+import { SystemDetailPage } from '../features/systems/SystemDetailPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { ExchangePage } from '../features/exchange/ExchangePage.tsx';
 import { OutagePage } from '../features/outage/OutagePage.tsx';
@@ -44,7 +45,7 @@ export function App() {
       ) : (
         <Routes>
           <Route element={<Layout station={station} />}>
-            <Route index element={<Navigate to="/incidents" replace />} />
+            <Route index element={<Navigate to="/outage" replace />} />
             <Route path="outage" element={<OutagePage />} />
             <Route path="outage/:systemId" element={<OutagePage />} />
             <Route path="incidents" element={<IncidentListPage />} />
@@ -65,6 +66,7 @@ export function App() {
             <Route path="levels/:id/edit" element={<LevelEditPage />} />
             <Route path="systems" element={<SystemsPage />} />
             <Route path="systems/new" element={<SystemEditPage />} />
+            <Route path="systems/:id" element={<SystemDetailPage />} />
             <Route path="systems/:id/edit" element={<SystemEditPage />} />
             <Route path="exchange" element={<ExchangePage />} />
             <Route path="settings" element={<SettingsPage />} />

@@ -64,7 +64,10 @@ export async function removeDemoData(): Promise<number> {
           (r) => (r as { attachments?: { id: string }[] }).attachments?.map((a) => a.id) ?? [],
         );
         await table.bulkDelete(ids);
-        await conflicts.where('[type+id]').anyOf(ids.map((id) => [type, id])).delete();
+        await conflicts
+          .where('[type+id]')
+          .anyOf(ids.map((id) => [type, id]))
+          .delete();
         await exportedRevs.bulkDelete(ids.map((id) => [type, id] as [typeof type, string]));
         await db.drafts.bulkDelete(ids.map((id) => `${type}:${id}`));
         if (attachments.length) await db.attachments.bulkDelete(attachments);

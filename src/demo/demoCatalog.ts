@@ -84,6 +84,11 @@ export const demoSystems: SystemData[] = [
   },
 ];
 
+/** Fixed ids for the demo's level questions, so every demo load asks the same questions. */
+function demoQuestionId(level: number, n: number): string {
+  return `5a0e1e7e-0000-4000-8000-${String(level * 100 + n).padStart(12, '0')}`;
+}
+
 export const demoLevels: IncidentLevelData[] = [
   {
     level: 1,
@@ -92,6 +97,18 @@ export const demoLevels: IncidentLevelData[] = [
     actions: '障害記録を作成し、所管課内で共有する。',
     notify: '所管課の係長',
     notifyWithinMinutes: 240,
+    questions: [
+      {
+        id: demoQuestionId(1, 1),
+        text: '一部の端末や機能だけがおかしい（ほかの端末では使える）',
+        impliesLevel: 1,
+      },
+      {
+        id: demoQuestionId(1, 2),
+        text: '操作が遅いが、窓口の受付は続けられている',
+        impliesLevel: 1,
+      },
+    ],
   },
   {
     level: 2,
@@ -100,6 +117,23 @@ export const demoLevels: IncidentLevelData[] = [
     actions: '代替手順の初動を開始し、情報政策課とベンダー窓口に連絡する。',
     notify: '所管課長、情報政策課',
     notifyWithinMinutes: 30,
+    questions: [
+      {
+        id: demoQuestionId(2, 1),
+        text: '課のどの端末でも、同じ業務ができなくなっている',
+        impliesLevel: 2,
+      },
+      {
+        id: demoQuestionId(2, 2),
+        text: '住民の待ち時間が30分を超えそう',
+        impliesLevel: 2,
+      },
+      {
+        id: demoQuestionId(2, 3),
+        text: '再起動しても直らず、ベンダーの対応が必要そう',
+        impliesLevel: 2,
+      },
+    ],
   },
   {
     level: 3,
@@ -108,6 +142,23 @@ export const demoLevels: IncidentLevelData[] = [
     actions: '代替手順（紙での受付）に切り替え、住民への案内を掲示する。30分ごとに状況を報告する。',
     notify: '所管課長、情報政策課長、総務部長',
     notifyWithinMinutes: 15,
+    questions: [
+      {
+        id: demoQuestionId(3, 1),
+        text: '非常時優先業務（転入・転出届、証明書の交付など）が止まっている',
+        impliesLevel: 3,
+      },
+      {
+        id: demoQuestionId(3, 2),
+        text: 'ほかの課でも同じ症状が出ている',
+        impliesLevel: 3,
+      },
+      {
+        id: demoQuestionId(3, 3),
+        text: '紙での受付に切り替える必要がある',
+        impliesLevel: 3,
+      },
+    ],
   },
   {
     level: 4,
@@ -116,6 +167,23 @@ export const demoLevels: IncidentLevelData[] = [
     actions: '災害対策本部に準じた体制をとる。副市長へ報告し、広報と連携して市民へ周知する。',
     notify: '副市長、総務部長、情報政策課長、広報課',
     notifyWithinMinutes: 10,
+    questions: [
+      {
+        id: demoQuestionId(4, 1),
+        text: '庁内LAN・LGWANにつながらず、ほとんどのシステムが使えない',
+        impliesLevel: 4,
+      },
+      {
+        id: demoQuestionId(4, 2),
+        text: '個人情報が漏れた、または漏れたおそれがある',
+        impliesLevel: 4,
+      },
+      {
+        id: demoQuestionId(4, 3),
+        text: 'ウイルス感染や不正アクセスの疑いがある',
+        impliesLevel: 4,
+      },
+    ],
   },
 ];
 

@@ -97,11 +97,10 @@ export function upgradeLeaf(type: RecordType, meta: RecordMeta, data: RecordFiel
   const relation = relateVersion(meta.schemaVersion, current);
   if (relation === 'newerMajor')
     return { ok: false, problem: { kind: 'newerMajor', version: meta.schemaVersion } };
-  if (relation !== 'older') return { ok: true, meta: pickMeta(meta), data, relation };
-  // A tombstone written before tombstones were emptied still holds content: an upgrade removes
-  // it (PRODUCT.md, decision 5), deterministically like any other step.
+  // A tombstone that still holds content (written before tombstones were emptied) loses it,
+  // whatever its version (PRODUCT.md, decision 5), deterministically like any other step.
   let upgraded = meta.deleted ? {} : data;
-  if (!meta.deleted) {
+  if (relation === 'older' && !meta.deleted) {
     for (const step of recordSchemas[type].upgrades) {
       if (compareRecordVersions(step.to, meta.schemaVersion) <= 0) continue;
       try {
@@ -112,7 +111,8 @@ export function upgradeLeaf(type: RecordType, meta: RecordMeta, data: RecordFiel
       }
     }
   }
-  const stamped = { ...pickMeta(meta), schemaVersion: current };
+  const stamped =
+    relation === 'older' ? { ...pickMeta(meta), schemaVersion: current } : pickMeta(meta);
   if (canonicalJson(upgraded) === canonicalJson(data))
     return { ok: true, meta: stamped, data, relation };
   return {

@@ -36,11 +36,11 @@ function formatTokyoDateTime(iso: string): string {
 /** Incidents as a CSV for Excel (one row each), e.g. for the IT section's own tallies. */
 export function incidentsToCsv(
   incidents: readonly IncidentData[],
-  systemNameOf: (id: string) => string,
+  systemNameOf: (incident: IncidentData) => string,
 ): string {
   const rows = incidents.map((incident): CsvCell[] => [
     incident.title,
-    systemNameOf(incident.systemId),
+    systemNameOf(incident),
     formatTokyoDateTime(incident.occurredAt),
     incidentStatusLabels[incident.status],
     incident.level,

@@ -125,7 +125,7 @@ describe('two stations exchanging signed files', () => {
     const { page: it_ } = stations.it;
     await it_.goto(server.url);
     await it_.getByRole('button', { name: 'デモデータで試す' }).click();
-    await it_.getByRole('heading', { name: '障害記録', level: 1 }).waitFor();
+    await it_.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
 
     const { page: dept } = stations.dept;
     await dept.goto(server.url);
@@ -134,7 +134,7 @@ describe('two stations exchanging signed files', () => {
     await dept.getByLabel('端末名').fill('窓口PC-02');
     await dept.getByLabel('担当者名').fill('山田 花子');
     await dept.getByRole('button', { name: 'この内容で始める' }).click();
-    await dept.getByRole('heading', { name: '障害記録', level: 1 }).waitFor();
+    await dept.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
   });
 
   it('refuses the IT section’s file until the department trusts its key by fingerprint, then imports it', async () => {

@@ -40,6 +40,10 @@ describe('first run without demo data', () => {
     await first.getByLabel('端末名').fill('窓口PC-02');
     await first.getByRole('button', { name: 'この内容で始める' }).click();
     await first.getByText('架空町 住民課 窓口PC-02').waitFor();
+    // A new station opens on 障害発生時, which says how to register the first system.
+    await first.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
+    await first.getByText('まだシステムが登録されていません').waitFor();
+    await first.getByRole('link', { name: '障害記録', exact: true }).click();
     await first.getByText('まだ障害記録はありません', { exact: false }).waitFor();
     // The station stays editable under 設定, and the change is audited.
     await first.getByRole('link', { name: '設定', exact: true }).click();
@@ -58,6 +62,8 @@ describe('incident log in the built app', () => {
     await page.goto(server.url);
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
+    await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '障害記録', exact: true }).click();
     await page.getByRole('heading', { name: '障害記録', level: 1 }).waitFor();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '件' }).first().textContent())

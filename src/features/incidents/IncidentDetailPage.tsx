@@ -16,7 +16,10 @@ import { Banner } from '../common/Banner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { RecordNotFound } from '../common/RecordNotFound.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
-import { useSystemNames } from './useSystemNames.ts';
+import { systemNameOf, useSystemNames } from './useSystemNames.ts';
+import { IncidentResponsePanel } from './IncidentResponsePanel.tsx';
+import { DeleteRecordButton } from '../common/DeleteRecordButton.tsx';
+import { NotificationDeadline } from '../levels/NotificationDeadline.tsx';
 import { AttachmentView } from './AttachmentView.tsx';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
 
@@ -93,8 +96,16 @@ export function IncidentDetailPage() {
         <Link className="button primary" to={`/incidents/${record.id}/edit`}>
           編集
         </Link>
+        <DeleteRecordButton
+          type="incident"
+          id={record.id}
+          rev={record.rev}
+          title={record.title}
+          afterDelete="/incidents"
+        />
       </div>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
+      <NotificationDeadline incident={record} />
       <section aria-labelledby="status-heading" className="card status-actions">
         <h2 id="status-heading">状態を進める</h2>
         <div className="actions">
@@ -106,7 +117,7 @@ export function IncidentDetailPage() {
         </div>
       </section>
       <dl className="detail-grid">
-        <Item label="システム" value={systemNames.get(record.systemId) ?? '（不明なシステム）'} />
+        <Item label="システム" value={systemNameOf(record, systemNames)} />
         <Item label="発生日時" value={formatDateTimeJa(record.occurredAt)} />
         <Item label="検知日時" value={formatDateTimeJa(record.detectedAt)} />
         <Item
@@ -119,6 +130,7 @@ export function IncidentDetailPage() {
         <Item label="端末" value={record.terminal} />
         <Item label="画面" value={record.screen} />
       </dl>
+      <IncidentResponsePanel incident={record} />
       <dl className="detail-stack">
         <Item label="操作内容" value={record.operation} />
         <Item label="症状" value={record.symptoms} />

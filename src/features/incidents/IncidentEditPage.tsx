@@ -16,6 +16,7 @@ import {
   type IncidentFormValues,
 } from './incidentFormValues.ts';
 import { IncidentForm } from './IncidentForm.tsx';
+import { useSystemNames } from './useSystemNames.ts';
 
 /** Everything wrong with the input: the schema's issues and the rules for a person's input. */
 function validate(data: IncidentData): { data?: IncidentData; errors: FieldErrors } {
@@ -27,9 +28,14 @@ function validate(data: IncidentData): { data?: IncidentData; errors: FieldError
     : { errors };
 }
 
-/** A status changed in this edit gets its timeline entry before validation and saving. */
-function toData(values: IncidentFormValues) {
-  return validate(stampStatusChange(values.data, values.baseStatus, nowIso()));
+/**
+ * A status changed in this edit gets its timeline entry before validation and saving, and the
+ * incident carries its system's name, so a station that does not know the system (the IT
+ * section, for a department's local one) still sees which it was.
+ */
+function toData(values: IncidentFormValues, systemNames: ReadonlyMap<string, string>) {
+  const systemName = systemNames.get(values.data.systemId) ?? values.data.systemName ?? '';
+  return validate(stampStatusChange({ ...values.data, systemName }, values.baseStatus, nowIso()));
 }
 
 function newAttachmentsOf(values: IncidentFormValues) {
@@ -51,11 +57,16 @@ export function IncidentEditPage() {
     },
     [station, presetSystem],
   );
+  const systemNames = useSystemNames();
+  const toIncidentData = useCallback(
+    (values: IncidentFormValues) => toData(values, systemNames),
+    [systemNames],
+  );
   const editor = useRecordEditor({
     type: 'incident',
     id,
     toValues,
-    toData,
+    toData: toIncidentData,
     saveOptions: newAttachmentsOf,
     afterSave: (saved) => ({ to: `/incidents/${saved.id}`, state: { saved: true } }),
     cancelTo: id ? `/incidents/${id}` : '/incidents',

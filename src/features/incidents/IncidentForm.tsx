@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { IncidentData } from '../../domain/incident.ts';
 import { impactScopes, impactScopeLabels } from '../../domain/incident.ts';
 import {
@@ -13,6 +13,7 @@ import type { FieldErrors } from '../common/fieldErrors.ts';
 import type { IncidentFormValues } from './incidentFormValues.ts';
 import { AttemptsEditor, ContactsMadeEditor, TimelineEditor } from './IncidentListEditors.tsx';
 import { AttachmentsEditor } from './AttachmentsEditor.tsx';
+import { LevelQuestions } from '../levels/LevelQuestions.tsx';
 
 export interface IncidentFormProps {
   values: IncidentFormValues;
@@ -42,6 +43,11 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
         ? [values.baseStatus, ...allowedNextStatuses(values.baseStatus)]
         : [...incidentStatuses],
     [values.baseStatus],
+  );
+  // Stable, so the memoised レベルの目安 block does not re-render on every keystroke.
+  const applyLevel = useCallback(
+    (level: number) => setValues((v) => ({ ...v, data: { ...v.data, level } })),
+    [setValues],
   );
   const sortedSystems = [...(systems ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   const knownSystem = !data.systemId || sortedSystems.some((s) => s.id === data.systemId);
@@ -125,6 +131,7 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
             </select>
           </Field>
         </div>
+        <LevelQuestions levels={levels} currentLevel={data.level} onApply={applyLevel} />
       </fieldset>
 
       <fieldset>

@@ -15,8 +15,11 @@ import { impactScopeLabels } from '../../domain/incident.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { IncidentFilters } from './IncidentFilters.tsx';
-import { useSystemNames } from './useSystemNames.ts';
+import { systemNameOf, useSystemNames } from './useSystemNames.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { incidentsToCsv } from '../../exchange/incidentCsv.ts';
+import { CsvExportButton } from '../contacts/CsvExportButton.tsx';
+import { datedFileName } from '../contacts/contactText.ts';
 
 const ROW_HEIGHT = 68;
 
@@ -82,7 +85,7 @@ export function IncidentListPage() {
     return (incident: IncidentRecord) => {
       let text = cache.get(incident);
       if (text === undefined) {
-        text = incidentSearchText(incident, systemNames.get(incident.systemId) ?? '');
+        text = incidentSearchText(incident, systemNameOf(incident, systemNames));
         cache.set(incident, text);
       }
       return text;
@@ -116,9 +119,23 @@ export function IncidentListPage() {
     <section className="incident-list-page">
       <div className="page-heading">
         <h1>障害記録</h1>
-        <Link className="button primary" to="/incidents/new">
-          障害を記録する
-        </Link>
+        <div className="actions heading-actions">
+          <Link className="button primary" to="/incidents/new">
+            障害を記録する
+          </Link>
+          {/* Exports what the filter shows, in the order shown. */}
+          <CsvExportButton
+            what={
+              isFiltered ? `絞り込んだ障害記録 ${visible.length}件` : `障害記録 ${visible.length}件`
+            }
+            personalData="報告者の氏名"
+            fileName={() => datedFileName('障害記録', new Date())}
+            makeCsv={() =>
+              incidentsToCsv(visible, (incident) => systemNameOf(incident, systemNames))
+            }
+            disabled={visible.length === 0}
+          />
+        </div>
       </div>
       <IncidentFilters
         filter={filter}
@@ -175,7 +192,7 @@ export function IncidentListPage() {
                     </span>
                     <span className="incident-row-meta">
                       <span>{formatDateTimeShort(incident.occurredAt)}</span>
-                      <span>{systemNames.get(incident.systemId) ?? '（不明なシステム）'}</span>
+                      <span>{systemNameOf(incident, systemNames)}</span>
                       <span>{impactScopeLabels[incident.scope]}</span>
                       {incident.terminal ? <span>{incident.terminal}</span> : null}
                       {incident.errorMessage ? (

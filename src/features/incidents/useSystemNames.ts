@@ -1,11 +1,21 @@
 import { useMemo } from 'react';
 import { useLiveRecords } from '../../db/hooks.ts';
 
-/** id → display name of every system, deleted ones marked, for lists and details. */
+/** id → name of every live system on this PC, for lists and details. */
 export function useSystemNames(): Map<string, string> {
-  const systems = useLiveRecords('system', { includeDeleted: true });
-  return useMemo(
-    () => new Map((systems ?? []).map((s) => [s.id, s.deleted ? `${s.name}（削除済み）` : s.name])),
-    [systems],
-  );
+  const systems = useLiveRecords('system');
+  return useMemo(() => new Map((systems ?? []).map((s) => [s.id, s.name])), [systems]);
+}
+
+/**
+ * The system name to show for an incident: the registered system's, else the name the incident
+ * carried when it was recorded (another station's system, or one deleted since), marked so.
+ */
+export function systemNameOf(
+  incident: { systemId: string; systemName?: string | undefined },
+  names: ReadonlyMap<string, string>,
+): string {
+  const registered = names.get(incident.systemId);
+  if (registered) return registered;
+  return incident.systemName ? `${incident.systemName}（この端末に未登録）` : '（不明なシステム）';
 }

@@ -1,6 +1,13 @@
-import { NotReadyPage } from '../../app/NotReadyPage.tsx';
+import { useParams } from 'react-router';
+import { SystemPicker } from './SystemPicker.tsx';
+import { OutageSystemView } from './OutageSystemView.tsx';
+import './outage.css';
 
-/** Placeholder until this screen lands (being written now). */
+/**
+ * 障害発生時: the screen a clerk opens when a system stops. Without a system, pick one; with
+ * one, everything needed in the next minutes on one screen.
+ */
 export function OutagePage() {
-  return <NotReadyPage title="障害発生時" />;
+  const { systemId } = useParams();
+  return systemId ? <OutageSystemView key={systemId} systemId={systemId} /> : <SystemPicker />;
 }

@@ -330,7 +330,9 @@ describe('incidentsToCsv', () => {
       emptyIncident({ title: '夜間', systemId: 'gone', occurredAt: '2026-11-20T15:30:00Z' }),
     ];
     const names: Record<string, string> = { 'sys-1': '住民記録システム' };
-    expect(incidentsToCsv(incidents, (id) => names[id] ?? '（不明なシステム）')).toBe(
+    expect(
+      incidentsToCsv(incidents, (incident) => names[incident.systemId] ?? '（不明なシステム）'),
+    ).toBe(
       '\uFEFF件名,システム,発生日時,状態,レベル,影響範囲,報告者,部署,端末,画面,症状,エラーメッセージ,原因,対策\r\n' +
         "証明書が印刷できない,住民記録システム,2026/11/21 09:05,対応中,2,課全体,山田,市民課,窓口PC-01,発行画面,印刷ボタンで固まる,'=ERR(102),,再起動\r\n" +
         '夜間,（不明なシステム）,2026/11/21 00:30,発生,,自分の端末のみ,,,,,,,,\r\n',

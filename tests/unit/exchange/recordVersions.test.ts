@@ -148,6 +148,25 @@ describe('record versions and upgrade steps', () => {
     expect(one.ok && two.ok && one.meta.rev === two.meta.rev).toBe(true);
   });
 
+  it('empties a tombstone that holds content at any version, as a new revision', () => {
+    const meta = {
+      id: '00000000-0000-4000-8000-000000000001',
+      rev: computeRevision(null, true, { name: '旧システム' }),
+      revisions: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: '00000000-0000-4000-8000-000000000002',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      updatedBy: '00000000-0000-4000-8000-000000000002',
+      deleted: true,
+      schemaVersion: currentRecordVersion('system'),
+    };
+    const result = upgradeLeaf('system', meta, { name: '旧システム' });
+    if (!result.ok) throw new Error('refused');
+    expect(result.data).toEqual({});
+    expect(result.meta.revisions).toEqual([meta.rev]);
+    expect(checkRevision(result.meta, {})).toBeNull();
+  });
+
   it('keeps the unknown fields of a newer minor version (the rev covers them)', () => {
     const bytes = signedBytes((b) => {
       const record = incidentOf(b);
