@@ -129,3 +129,25 @@ describe('IncidentEditPage', () => {
     expect(screen.getByLabelText(/件名/)).toHaveValue('証明書が印刷できない');
   });
 });
+
+describe('the system field', () => {
+  it('links to registering a system when none exists yet', async () => {
+    await db.systems.clear();
+    renderNewIncident();
+    expect(await screen.findByText(/まだシステムが登録されていません/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'システムを登録' })).toHaveAttribute(
+      'href',
+      '/systems/new',
+    );
+  });
+
+  it('saves the chosen system’s name with the incident, for stations that do not know it', async () => {
+    const user = userEvent.setup();
+    renderNewIncident();
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: '保存する' }));
+    expect(await screen.findByText('詳細画面')).toBeInTheDocument();
+    const [saved] = await db.incidents.toArray();
+    expect(saved?.systemName).toBe('住民記録システム');
+  });
+});

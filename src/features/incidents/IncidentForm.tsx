@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useCallback, useMemo } from 'react';
 import type { IncidentData } from '../../domain/incident.ts';
 import { impactScopes, impactScopeLabels } from '../../domain/incident.ts';
@@ -13,6 +14,7 @@ import type { FieldErrors } from '../common/fieldErrors.ts';
 import type { IncidentFormValues } from './incidentFormValues.ts';
 import { AttemptsEditor, ContactsMadeEditor, TimelineEditor } from './IncidentListEditors.tsx';
 import { AttachmentsEditor } from './AttachmentsEditor.tsx';
+import { useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { LevelQuestions } from '../levels/LevelQuestions.tsx';
 
 export interface IncidentFormProps {
@@ -64,7 +66,12 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
         >
           <input {...text('title')} />
         </Field>
-        <Field label="システム" required error={errors.systemId} hint="止まった・おかしいシステム">
+        <Field
+          label="システム"
+          required
+          error={errors.systemId}
+          hint={<SystemFieldHint isEmpty={systems !== undefined && sortedSystems.length === 0} />}
+        >
           <select {...text('systemId')}>
             <option value="">選んでください</option>
             {sortedSystems.map((s) => (
@@ -72,7 +79,13 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
                 {s.name}
               </option>
             ))}
-            {knownSystem ? null : <option value={data.systemId}>（削除されたシステム）</option>}
+            {knownSystem ? null : (
+              <option value={data.systemId}>
+                {data.systemName
+                  ? `${data.systemName}（この端末に未登録）`
+                  : '（削除されたシステム）'}
+              </option>
+            )}
           </select>
         </Field>
         <div className="field-row">
@@ -251,6 +264,33 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
       </fieldset>
 
       <AttachmentsEditor values={values} setValues={setValues} errors={errors} />
+    </>
+  );
+}
+
+/**
+ * The system field's hint: what to pick, and where a missing system is registered (the form's
+ * input stays in its draft meanwhile).
+ */
+function SystemFieldHint({ isEmpty }: { isEmpty: boolean }) {
+  const canEdit = useCanEditMasterData();
+  if (!isEmpty && !canEdit) return <>止まった・おかしいシステム</>;
+  if (!isEmpty)
+    return (
+      <>
+        止まった・おかしいシステム。一覧にないときは<Link to="/systems/new">システムを登録</Link>
+        （入力中の内容は下書きに残ります）
+      </>
+    );
+  return canEdit ? (
+    <>
+      まだシステムが登録されていません。先に<Link to="/systems/new">システムを登録</Link>
+      してください（入力中の内容は下書きに残ります）。
+    </>
+  ) : (
+    <>
+      まだシステムの一覧がありません。情報システム担当が配布するファイルを
+      <Link to="/exchange">データ交換</Link>で取り込んでください。
     </>
   );
 }
