@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer.ts';
 
@@ -55,4 +57,52 @@ export function watchContext(context: BrowserContext, appOrigin: string): PageWa
   for (const page of context.pages()) watchPage(page, appOrigin, watch);
   context.on('page', (page) => watchPage(page, appOrigin, watch));
   return watch;
+}
+
+/** The context every e2e page uses: Japanese, Tokyo time, a 1366×768 office screen. */
+export const OFFICE_CONTEXT = {
+  locale: 'ja-JP',
+  timezoneId: 'Asia/Tokyo',
+  viewport: { width: 1366, height: 768 },
+  acceptDownloads: true,
+} as const;
+
+/** A served build, one browser and one watched page: what most e2e files start from. */
+export interface AppSession {
+  server: StaticServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+  close(): Promise<void>;
+}
+
+export async function openApp(basePath = '/city/sonae/'): Promise<AppSession> {
+  const server = await serveBuiltApp(basePath);
+  const browser = await launchChromium();
+  const context = await browser.newContext(OFFICE_CONTEXT);
+  const page = await context.newPage();
+  const watch = watchPage(page, new URL(server.url).origin);
+  return {
+    server,
+    browser,
+    context,
+    page,
+    watch,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * SONAE_SCREENSHOTS=DIR keeps screenshots of the screens the tests pass through, to look at;
+ * without it nothing is written (CI stays fast).
+ */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  const dir = process.env.SONAE_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveBuiltApp, watchPage, type PageWatch } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openApp, screenshot, type AppSession, type PageWatch } from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 import { contactAvailabilityAt, type BusinessHours } from '../../src/domain/businessHours.ts';
 import { DEFAULT_CLOSURE_DAYS } from '../../src/domain/holidays.ts';
@@ -10,32 +10,20 @@ import { DEFAULT_CLOSURE_DAYS } from '../../src/domain/holidays.ts';
 // 連絡先 on a new, empty IT-section station: create one by hand, import a Shift_JIS list made
 // by a real encoder (iconv-lite), export the list and read the file back, then re-import it.
 
-const SHOTS = process.env.SONAE_SHOTS ?? '/tmp/shots-contacts';
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppSession;
 let page: Page;
 let watch: PageWatch;
+let server: StaticServer;
 let exported: Buffer;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuiltApp('/city/joho/sonae/');
-  browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
+  app = await openApp('/city/joho/sonae/');
+  ({ page, watch, server } = app);
   page.setDefaultTimeout(15_000);
-  watch = watchPage(page, new URL(server.url).origin);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 const weekdayHours: BusinessHours = {
@@ -90,12 +78,12 @@ describe('contacts on a new station', () => {
     await page.getByLabel('終了時刻 1').fill('17:15');
     await page.getByLabel('時間外の電話番号').fill('090-0000-1111');
     await page.getByLabel('契約番号・お客様番号').fill('KS-2024-00123');
-    await page.screenshot({ path: `${SHOTS}/contact-edit.png`, fullPage: true });
+    await screenshot(page, 'contact-edit', true);
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました。').waitFor();
     await page.getByRole('heading', { name: /ヘルプデスク/, level: 1 }).waitFor();
     await page.getByText('月〜金 8:30〜17:15（祝日・閉庁日は休み）').waitFor();
-    await page.screenshot({ path: `${SHOTS}/contact-detail.png`, fullPage: true });
+    await screenshot(page, 'contact-detail', true);
 
     await page.getByRole('link', { name: '← 連絡先の一覧' }).click();
     const row = page.getByRole('row', { name: /ヘルプデスク/ });
@@ -127,25 +115,25 @@ describe('contacts on a new station', () => {
     expect(await page.getByLabel('氏名・窓口名').inputValue()).not.toBe('');
     // メモ becomes 備考 by hand.
     await page.getByLabel('備考').selectOption({ label: 'メモ' });
-    await page.screenshot({ path: `${SHOTS}/import-mapping.png`, fullPage: true });
+    await screenshot(page, 'import-mapping', true);
     await page.getByRole('button', { name: '確認へ進む' }).click();
     await page.getByText('新規 2件・更新 0件・変更なし 0件・取り込めない行 1件').waitFor();
     await page.getByText('第4行: 種別「取引先」は使えません', { exact: false }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true });
+    await screenshot(page, 'import-preview', true);
     await page.getByRole('button', { name: '取り込む' }).click();
     await page.getByText('を取り込みました: 新規 2件', { exact: false }).waitFor();
     await page.getByRole('link', { name: '連絡先の一覧へ' }).click();
     await page.getByRole('row', { name: /ネットワーク監視センター/ }).waitFor();
     await page.getByRole('row', { name: /広報課 当番/ }).waitFor();
     await expect.poll(() => contactRows().count()).toBe(3);
-    await page.screenshot({ path: `${SHOTS}/contact-list.png`, fullPage: true });
+    await screenshot(page, 'contact-list', true);
   });
 
   it('exports the list as a CSV Excel opens: BOM, CRLF, Japanese intact', async () => {
     await page.getByRole('button', { name: 'CSVで書き出す' }).click();
     const notice = page.getByRole('alertdialog');
     await notice.getByText('個人情報が含まれます', { exact: false }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/export-notice.png` });
+    await screenshot(page, 'export-notice');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       notice.getByRole('button', { name: '書き出す' }).click(),

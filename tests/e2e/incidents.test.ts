@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveBuiltApp, watchPage, type PageWatch } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { openApp, watchPage, type AppSession, type PageWatch } from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppSession;
 let page: Page;
 let watch: PageWatch;
+let browser: Browser;
+let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveBuiltApp('/city/bousai/sonae/');
-  browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 768 },
-  });
-  page = await context.newPage();
-  watch = watchPage(page, new URL(server.url).origin);
+  app = await openApp('/city/bousai/sonae/');
+  ({ page, watch, browser, server } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('first run without demo data', () => {

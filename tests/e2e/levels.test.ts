@@ -1,37 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveBuiltApp, watchPage, type PageWatch } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openApp, screenshot, type AppSession, type PageWatch } from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 
 // 障害レベル in the built app, from the demo municipality: the level list and editor on the IT
 // section's station, the level suggestion in the incident form, the deadline on the detail page.
 
-const SHOTS = process.env.SONAE_SHOTS ?? '/tmp/shots-levels';
-
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppSession;
 let page: Page;
 let watch: PageWatch;
+let server: StaticServer;
 
 /** What a 1366×768 screen shows now, and the whole page beside it. */
 async function shot(name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png`, fullPage: true });
+  await screenshot(page, name);
+  await screenshot(page, `${name}-full`, true);
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuiltApp('/city/sonae/');
-  browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 768 },
-  });
-  page = await context.newPage();
-  watch = watchPage(page, new URL(server.url).origin);
+  app = await openApp('/city/sonae/');
+  ({ page, watch, server } = app);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'デモデータで試す' }).click();
   // Wherever the demo lands, the main navigation is there once it has loaded.
@@ -39,8 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('障害レベル on the demo station', () => {
@@ -106,9 +93,6 @@ describe('障害レベル on the demo station', () => {
     await answer('庁内LAN・LGWANにつながらず、ほとんどのシステムが使えない', 'いいえ');
     await page.getByText('目安: レベル3（重大）').waitFor();
     await shot('incident-form-suggestion');
-    await page
-      .locator('details.level-questions')
-      .screenshot({ path: `${SHOTS}/incident-form-block.png` });
     await page.getByRole('button', { name: 'このレベルにする' }).click();
     expect(await page.getByLabel('障害レベル').inputValue()).toBe('3');
     await page.getByText('障害レベルは目安と同じレベル3です。').waitFor();
@@ -117,7 +101,6 @@ describe('障害レベル on the demo station', () => {
     const deadline = page.getByRole('region', { name: '連絡の期限' });
     await deadline.getByText('所管課長、情報政策課長、総務部長').waitFor();
     await deadline.getByText(/あと1[45]分（\d{1,2}:\d{2}まで）/).waitFor();
-    await deadline.screenshot({ path: `${SHOTS}/deadline-counting.png` });
     await shot('incident-detail-deadline');
   });
 
@@ -132,7 +115,7 @@ describe('障害レベル on the demo station', () => {
     await deadline.getByText('期限切れ').waitFor();
     await deadline.getByText(/期限を4[56]分過ぎています（\d{1,2}:\d{2}まで）/).waitFor();
     expect(await deadline.getAttribute('class')).toContain('is-overdue');
-    await deadline.screenshot({ path: `${SHOTS}/deadline-overdue.png` });
+    await shot('incident-detail-overdue');
   });
 
   it('never made a request off its origin and logged no error', () => {

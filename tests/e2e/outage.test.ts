@@ -1,44 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveBuiltApp, watchPage, type PageWatch } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { openApp, screenshot, watchPage, type AppSession, type PageWatch } from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 
-// SONAE_SCREENSHOTS=DIR keeps pictures of the outage screen (1366×768 and 200% zoom) to look at.
-const SHOTS = process.env.SONAE_SCREENSHOTS;
-
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppSession;
 let page: Page;
 let watch: PageWatch;
+let browser: Browser;
+let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveBuiltApp('/city/sonae/');
-  browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 768 },
-  });
-  page = await context.newPage();
-  watch = watchPage(page, new URL(server.url).origin);
+  app = await openApp('/city/sonae/');
+  ({ page, watch, browser, server } = app);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'デモデータで試す' }).click();
   await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
-
-async function shoot(target: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await target.screenshot({ path: path.join(SHOTS, name), fullPage: false });
-}
 
 describe('障害発生時 from the demo municipality', () => {
   it('opens first, lists systems with 非常時優先業務 first, and filters as one types', async () => {
@@ -48,7 +29,7 @@ describe('障害発生時 from the demo municipality', () => {
     // Highest priority first: the three 最優先 systems lead, by name.
     const first = await buttons.nth(0).textContent();
     expect(first).toContain('非常時優先');
-    await shoot(page, 'outage-picker-1366.png');
+    await screenshot(page, 'outage-picker-1366');
     await page.getByLabel('システムを探す').fill('住民記録');
     await expect.poll(() => buttons.count()).toBe(1);
     await page.getByLabel('システムを探す').press('Enter');
@@ -77,7 +58,7 @@ describe('障害発生時 from the demo municipality', () => {
       .getByText('緊急')
       .first()
       .waitFor();
-    await shoot(page, 'outage-1366.png');
+    await screenshot(page, 'outage-1366');
   });
 
   it('fits a 200% zoom (683 CSS pixels wide) without sideways scrolling', async () => {
@@ -98,7 +79,7 @@ describe('障害発生時 from the demo municipality', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await shoot(small, 'outage-200pct.png');
+    await screenshot(small, 'outage-200pct');
     expect(smallWatch.problems).toEqual([]);
     await zoomed.close();
   });

@@ -1,34 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveBuiltApp, watchPage, type PageWatch } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { openApp, screenshot, watchPage, type AppSession, type PageWatch } from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 
-// Screenshots are for a person to look at; set SONAE_SHOTS to keep them somewhere else.
-const SHOTS = process.env.SONAE_SHOTS ?? '/tmp/shots-procedures';
-
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppSession;
 let page: Page;
 let watch: PageWatch;
+let browser: Browser;
+let server: StaticServer;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuiltApp('/city/sonae/');
-  browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 768 },
-  });
-  page = await context.newPage();
-  watch = watchPage(page, new URL(server.url).origin);
+  app = await openApp('/city/sonae/');
+  ({ page, watch, browser, server } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 async function openProcedureList() {
@@ -50,7 +37,7 @@ describe('代替手順 in the built app', () => {
     const overdue = page.getByRole('row', { name: /福祉総合システム停止時の緊急支給/ });
     await overdue.getByText('要見直し（1年以上見直していません）').waitFor();
     await overdue.getByRole('cell', { name: '福祉総合システム', exact: true }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/list.png` });
+    await screenshot(page, 'list');
   });
 
   it('opens a procedure with 初動 first, the agreement and the resident guidance', async () => {
@@ -79,8 +66,8 @@ describe('代替手順 in the built app', () => {
     const fallback = page.getByRole('region', { name: '代替' });
     await fallback.getByRole('checkbox', { name: /紙の受付簿（様式A）で受付し/ }).check();
     await fallback.getByText('済み 1 / 3').waitFor();
-    await page.screenshot({ path: `${SHOTS}/detail.png` });
-    await page.screenshot({ path: `${SHOTS}/detail-full.png`, fullPage: true });
+    await screenshot(page, 'detail');
+    await screenshot(page, 'detail-full', true);
   });
 
   it('refuses an incomplete procedure, then creates one with steps in every phase', async () => {
@@ -107,7 +94,7 @@ describe('代替手順 in the built app', () => {
     await page.getByLabel('合意 1 の日付').fill('2026-05-20');
     await page.getByLabel('合意 1 の相手').fill('架空銀行 公金事務部');
     await page.getByLabel('合意 1 の内容').fill('当日16時までの紙の振込依頼は受け付ける。');
-    await page.screenshot({ path: `${SHOTS}/form.png`, fullPage: true });
+    await screenshot(page, 'form', true);
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました。').waitFor();
     await page
@@ -159,8 +146,8 @@ describe('代替手順 in the built app', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await zoomedPage.screenshot({ path: `${SHOTS}/detail-200.png` });
-    await zoomedPage.screenshot({ path: `${SHOTS}/detail-200-full.png`, fullPage: true });
+    await screenshot(zoomedPage, 'detail-200');
+    await screenshot(zoomedPage, 'detail-200-full', true);
     expect(zoomedWatch.problems).toEqual([]);
     expect(zoomedWatch.foreignRequests).toEqual([]);
     await zoomed.close();
