@@ -106,3 +106,28 @@ describe('障害発生時 from the demo municipality', () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 });
+
+describe('focus stays visible (WCAG 2.4.11)', () => {
+  it('never hides a field focused with Tab under the sticky save bar', async () => {
+    await page.goto(`${app.server.url}#/incidents/new`);
+    await page.getByRole('heading', { name: '障害を記録する', level: 1 }).waitFor();
+    await page.getByLabel(/^件名/).focus();
+    let checked = 0;
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const hidden = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        const bar = document.querySelector('.sticky-actions');
+        if (!active || !bar || bar.contains(active) || active === document.body) return null;
+        const field = active.getBoundingClientRect();
+        return field.bottom > bar.getBoundingClientRect().top + 1
+          ? active.outerHTML.slice(0, 80)
+          : '';
+      });
+      if (hidden === null) continue;
+      checked += 1;
+      expect(hidden).toBe('');
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});

@@ -19,8 +19,19 @@ function useStickyBarHeight() {
       root.style.setProperty('--sticky-actions-height', `${bar.offsetHeight}px`),
     );
     observer.observe(bar);
+    // Chromium does not scroll a field that Tab reaches while it is partly visible, even with
+    // scroll-padding, so a field half under the bar stays hidden: lift it above the bar by hand.
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!target || bar.contains(target) || typeof target.getBoundingClientRect !== 'function')
+        return;
+      const hiddenBy = target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      if (hiddenBy > 0) window.scrollBy({ top: hiddenBy + 8 });
+    };
+    document.addEventListener('focusin', onFocus);
     return () => {
       observer.disconnect();
+      document.removeEventListener('focusin', onFocus);
       root.style.removeProperty('--sticky-actions-height');
     };
   }, []);
