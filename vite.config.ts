@@ -19,6 +19,13 @@ export default defineConfig({
     __SONAE_BUILD_ID__: JSON.stringify(process.env.SONAE_BUILD_ID ?? version),
   },
   plugins: [
+    // The dev server injects <style> elements, which index.html's CSP forbids in the real app.
+    {
+      name: 'sonae:csp-dev',
+      apply: 'serve',
+      transformIndexHtml: (html: string) =>
+        html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+    },
     react(),
     VitePWA({
       // The app registers the worker itself (src/app/serviceWorker.ts) and asks before updating.
@@ -69,6 +76,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // One self-contained sw.js: the only file besides index.html that must never be cached.
         inlineWorkboxRuntime: true,
+        // No sw.js.map: the plugin would otherwise follow build.sourcemap, and workbox-build then
+        // names the map twice at the end of sw.js — a map the release zip does not carry (404).
+        sourcemap: false,
         // The only runtime route, same origin only (nothing is ever fetched from elsewhere): the
         // deployment config, fresh from the server when it answers, the last copy when it does not.
         runtimeCaching: [
@@ -82,7 +92,10 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // 'hidden': the maps are written to dist/ (and by `npm run package` to a separate
+  // *-sourcemaps.zip) for reading a stack trace, but no shipped file names them, so F12 on a
+  // staff PC shows no 404 for a .map the release leaves out.
+  build: { target: 'es2022', sourcemap: 'hidden' },
   test: {
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],

@@ -22,12 +22,12 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
-    await page.getByRole('heading', { name: '障害記録', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
 
     const { stationId, systemIds } = await page.evaluate(
       () =>
         new Promise<{ stationId: string; systemIds: string[] }>((resolve, reject) => {
-          const open = indexedDB.open('sonae');
+          const open = indexedDB.open(`sonae:${location.pathname.toLowerCase()}`);
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction(['settings', 'systems', 'incidents'], 'readwrite');
@@ -51,7 +51,7 @@ async function main() {
     await page.evaluate(
       (rows) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('sonae');
+          const open = indexedDB.open(`sonae:${location.pathname.toLowerCase()}`);
           open.onsuccess = () => {
             const tx = open.result.transaction('incidents', 'readwrite');
             for (const row of rows) tx.objectStore('incidents').put(row);

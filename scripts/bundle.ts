@@ -3,6 +3,9 @@
  *   npm run bundle -- <command> …   (run without arguments for the usage text)
  * Exit codes: 0 success (verify: valid and trusted), 1 the file is invalid, tampered or
  * untrusted (one Japanese line on stderr), 2 usage error or unreadable path.
+ * Nothing from a file reaches the terminal raw: control characters and bidi overrides in labels,
+ * names and ids are printed as `\u001b` (src/exchange/safeText.ts), so a file cannot erase a
+ * refusal and paint its own verdict.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,6 +37,10 @@ import {
   readUnsignedBundle,
   readUnverifiedBundle,
 } from '../src/exchange/parseBundle.ts';
+import {
+  escapeControlCharacters as shown,
+  escapeTerminalOutput,
+} from '../src/exchange/safeText.ts';
 
 const USAGE = `使い方: npm run bundle -- <コマンド> [引数]
 
@@ -145,7 +152,7 @@ const commands: Record<string, (file: string | undefined, values: Values) => Pro
     const trustedKeys = await readTrustedKeys(trust);
     const parsed = parseBundle(await readBundleFile(file), { trustedKeys });
     if (!parsed.ok) throw invalid(parsed.error);
-    return `有効: 信頼する鍵（${parsed.signer.label}、指紋 ${formatKeyFingerprint(parsed.signer.keyId)}）で正しく署名されています。`;
+    return `有効: 信頼する鍵（${shown(parsed.signer.label)}、指紋 ${formatKeyFingerprint(parsed.signer.keyId)}）で正しく署名されています。`;
   },
 
   async inspect(file, { trust = [] }) {
@@ -159,20 +166,20 @@ const commands: Record<string, (file: string | undefined, values: Values) => Pro
     const status = !verified
       ? '未確認（--trust で公開鍵を指定すると検証します）'
       : verified.ok
-        ? `有効（${verified.signer.label}）`
+        ? `有効（${shown(verified.signer.label)}）`
         : `無効 — ${describeBundleError(verified.error)}`;
     const counts = recordTypes.map((type) => {
       const { total, deleted } = summary.counts[type];
       return `  ${recordTypeLabels[type]}: ${total}件${deleted ? `（うち削除 ${deleted}件）` : ''}`;
     });
     return [
-      `発行元: ${summary.issuer.label}（${summary.issuer.department}）`,
-      `作成日時: ${summary.createdAt}  種類: ${summary.kind === 'full' ? '全件' : '差分'}  通し番号: ${summary.sequence}`,
-      `バンドルID: ${summary.bundleId}`,
+      `発行元: ${shown(summary.issuer.label)}（${shown(summary.issuer.department)}）`,
+      `作成日時: ${shown(summary.createdAt)}  種類: ${summary.kind === 'full' ? '全件' : '差分'}  通し番号: ${summary.sequence}`,
+      `バンドルID: ${shown(summary.bundleId)}`,
       '記録:',
       ...counts,
       `添付ファイル: ${summary.attachmentCount}件（${summary.attachmentBytes} バイト）`,
-      `鍵ID: ${summary.issuer.keyId}`,
+      `鍵ID: ${shown(summary.issuer.keyId ?? '')}`,
       `鍵の指紋: ${formatKeyFingerprint(read.bundle.issuer.keyId)}`,
       `署名: ${status}`,
     ].join('\n');
@@ -237,15 +244,19 @@ async function main() {
   const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!run) throw usage(`不明なコマンドです: ${command}`);
   if (extra.length > 0) throw usage(`余分な引数があります: ${extra.join(' ')}`);
-  console.log(await run(file, parsed.values));
+  console.log(escapeTerminalOutput(await run(file, parsed.values)));
 }
 
 main().catch((error: unknown) => {
   if (error instanceof Exit) {
-    (error.code === 0 ? console.log : console.error)(error.message);
+    (error.code === 0 ? console.log : console.error)(escapeTerminalOutput(error.message));
     process.exitCode = error.code;
     return;
   }
-  console.error('予期しないエラーが発生しました:', error);
+  // One line, no stack trace: a hostile file must not be able to flood or steer the terminal,
+  // and staff need a sentence, not a trace. SONAE_DEBUG=1 prints the trace for developers.
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(escapeTerminalOutput(`予期しないエラーが発生しました（${detail}）`));
+  if (process.env.SONAE_DEBUG) console.error(error);
   process.exitCode = 2;
 });

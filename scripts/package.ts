@@ -1,9 +1,10 @@
 /**
- * Packs the built app (dist/) into release/sonae-<version>-<yyyymmdd>.zip for the IT section:
- * unzip, copy the `sonae/` folder to the web server, done (docs/deployment.md).
- * Run through `npm run package`, which builds first.
+ * Packs the built app (dist/) into release/sonae-<version>-<yyyymmdd>-<build id>.zip for the IT
+ * section: unzip, check SHA256SUMS.txt, copy the `sonae/` folder to the web server
+ * (docs/deployment.md). Run through `npm run package`, which builds first.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,35 +16,159 @@ export const REQUIRED_FILES = ['index.html', 'sw.js', 'manifest.webmanifest'] as
 /** The folder name inside the zip, i.e. the folder the IT section copies. */
 export const PACKAGE_FOLDER = 'sonae';
 
-/** release/sonae-0.1.0-20261121.zip, dated in the packaging PC's local time. */
-export function releaseFileName(version: string, date: Date): string {
+/** At the zip's root, beside the folder: `<sha256>  sonae/<path>`, one line per file. */
+export const CHECKSUM_FILE = 'SHA256SUMS.txt';
+
+/**
+ * The IT section edits `sonae.config.json` on its server; a zip that carried one would overwrite
+ * the site's keys on every update. The release ships the template under another name instead.
+ */
+export const SITE_CONFIG = 'sonae.config.json';
+export const SITE_CONFIG_EXAMPLE = 'sonae.config.example.json';
+
+/** release/sonae-0.1.0-20261121-1a2b3c4d.zip, dated in the packaging PC's local time. */
+export function releaseFileName(version: string, date: Date, buildId: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
-  return `sonae-${version}-${day}.zip`;
+  return `sonae-${version}-${day}-${buildId}.zip`;
+}
+
+/**
+ * The build id in the zip's name: SONAE_BUILD_ID when the build was given one (it is what 版
+ * shows), else the first 8 hex digits of SHA256SUMS.txt's own SHA-256 — two different builds
+ * never share a name, and anyone can recompute it from the zip.
+ */
+export function releaseBuildId(
+  checksums: string,
+  envBuildId: string | undefined,
+  version: string,
+): string {
+  const given = envBuildId?.replace(/[^0-9A-Za-z._-]/g, '').slice(0, 40);
+  if (given && given !== version) return given;
+  return sha256Hex(new TextEncoder().encode(checksums)).slice(0, 8);
+}
+
+export interface Release {
+  zip: Uint8Array;
+  /** The text of SHA256SUMS.txt (also inside the zip). */
+  checksums: string;
+  /** Source maps of this build (`sonae/assets/x.js.map`), kept apart for debugging; null if none. */
+  sourceMaps: Uint8Array | null;
 }
 
 // Already-compressed formats are stored as they are; compressing them again only costs time.
 const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip)$/i;
 
 /**
- * Builds the zip from the built files (paths relative to dist/, with '/'). Source maps are
- * left out: the copied folder is for staff, not for debugging. Throws when a required file
- * is missing, so a broken build never becomes a release.
+ * Builds the release from the built files (paths relative to dist/, with '/'). Source maps stay
+ * out of the zip (build.sourcemap is 'hidden': no file names one); the site's config ships only
+ * as the example. Throws when the folder would be broken — a required file missing, a file naming
+ * a map the zip lacks, or sw.js precaching a file the zip lacks — so it never becomes a release.
+ * `extras` are files beside the folder (e.g. `deploy/nginx.conf`), never copied to the web root.
  */
-export function createReleaseZip(files: Map<string, Uint8Array>, mtime: Date): Uint8Array {
+export function createRelease(
+  files: Map<string, Uint8Array>,
+  mtime: Date,
+  extras: Map<string, Uint8Array> = new Map(),
+): Release {
   const missing = REQUIRED_FILES.filter((name) => !files.has(name));
   if (missing.length > 0)
     throw new Error(`dist/ is missing ${missing.join(', ')}: run npm run build`);
-  const tree: Zippable = {};
-  for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    if (path.endsWith('.map')) continue;
-    tree[`${PACKAGE_FOLDER}/${path}`] = [bytes, { level: STORED.test(path) ? 0 : 9, mtime }];
+  const shipped = new Map<string, Uint8Array>();
+  const maps = new Map<string, Uint8Array>();
+  for (const [path, bytes] of files) {
+    if (path.endsWith('.map')) maps.set(path, bytes);
+    else if (path === SITE_CONFIG) {
+      if (!files.has(SITE_CONFIG_EXAMPLE)) shipped.set(SITE_CONFIG_EXAMPLE, bytes);
+    } else shipped.set(path, bytes);
   }
+  checkMapReferences(shipped);
+  checkPrecache(shipped);
+
+  const entries = new Map<string, Uint8Array>();
+  for (const [path, bytes] of shipped) entries.set(`${PACKAGE_FOLDER}/${path}`, bytes);
+  for (const [path, bytes] of extras) {
+    if (path.startsWith(`${PACKAGE_FOLDER}/`) || path === CHECKSUM_FILE)
+      throw new Error(`${path}: extra files go beside the ${PACKAGE_FOLDER}/ folder`);
+    entries.set(path, bytes);
+  }
+  const checksums = sha256Sums(entries);
+  entries.set(CHECKSUM_FILE, new TextEncoder().encode(checksums));
+  return {
+    zip: zipEntries(entries, mtime),
+    checksums,
+    sourceMaps:
+      maps.size === 0
+        ? null
+        : zipEntries(
+            new Map([...maps].map(([path, bytes]) => [`${PACKAGE_FOLDER}/${path}`, bytes])),
+            mtime,
+          ),
+  };
+}
+
+/** `sha256sum -c` format, sorted by path, LF line ends. */
+export function sha256Sums(entries: Map<string, Uint8Array>): string {
+  return [...entries]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, bytes]) => `${sha256Hex(bytes)}  ${path}\n`)
+    .join('');
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function zipEntries(entries: Map<string, Uint8Array>, mtime: Date): Uint8Array {
+  const tree: Zippable = {};
+  for (const [path, bytes] of [...entries].sort(([a], [b]) => a.localeCompare(b)))
+    tree[path] = [bytes, { level: STORED.test(path) ? 0 : 9, mtime }];
   return zipSync(tree);
+}
+
+const MAP_REFERENCE = /[#@]\s*sourceMappingURL=([^\s*'"]+)/g;
+
+/** Every `sourceMappingURL` in a shipped .js/.css must name a shipped file: no 404 in F12. */
+export function checkMapReferences(shipped: Map<string, Uint8Array>): void {
+  const dangling: string[] = [];
+  for (const [path, bytes] of shipped) {
+    if (!/\.(m?js|css)$/.test(path)) continue;
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    for (const [, url = ''] of new TextDecoder().decode(bytes).matchAll(MAP_REFERENCE)) {
+      if (url.startsWith('data:')) continue;
+      if (!shipped.has(resolveRelative(folder, url))) dangling.push(`${path} → ${url}`);
+    }
+  }
+  if (dangling.length > 0)
+    throw new Error(
+      `source map references to files the zip leaves out (set build.sourcemap to 'hidden'): ${dangling.join(', ')}`,
+    );
+}
+
+const PRECACHE_ENTRY = /["']?url["']?\s*:\s*["']([^"']+)["']\s*,\s*["']?revision/g;
+
+/** Every file sw.js precaches must be in the zip, or the offline install fails on every PC. */
+export function checkPrecache(shipped: Map<string, Uint8Array>): void {
+  const worker = shipped.get('sw.js');
+  if (!worker) return;
+  const urls = [...new TextDecoder().decode(worker).matchAll(PRECACHE_ENTRY)].map(([, u]) => u!);
+  const missing = urls.filter((url) => !shipped.has(resolveRelative('', url)));
+  if (missing.length > 0)
+    throw new Error(`sw.js precaches files the zip leaves out: ${missing.join(', ')}`);
+}
+
+function resolveRelative(folder: string, url: string): string {
+  const parts: string[] = [];
+  for (const part of `${folder}${url.split(/[?#]/)[0]}`.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 async function readTree(root: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
+  if (!existsSync(root)) return files;
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile()) continue;
@@ -56,14 +181,20 @@ async function readTree(root: string): Promise<Map<string, Uint8Array>> {
 async function main() {
   const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
   const now = new Date();
-  const zip = createReleaseZip(await readTree('dist'), now);
-  const name = releaseFileName(version, now);
+  // Sample server configs, when the project has them, travel beside the folder (never inside it).
+  const deploy = await readTree('deploy');
+  const extras = new Map([...deploy].map(([path, bytes]) => [`deploy/${path}`, bytes]));
+  const release = createRelease(await readTree('dist'), now, extras);
+  const buildId = releaseBuildId(release.checksums, process.env.SONAE_BUILD_ID, version);
+  const name = releaseFileName(version, now, buildId);
   await mkdir('release', { recursive: true });
-  await writeFile(join('release', name), zip);
-  // A checksum the IT section can compare after carrying the file on removable media.
-  const sha256 = createHash('sha256').update(zip).digest('hex');
+  await writeFile(join('release', name), release.zip);
+  // The zip's own checksum, to compare with the value announced through another channel.
+  const sha256 = sha256Hex(release.zip);
   await writeFile(join('release', `${name}.sha256`), `${sha256}  ${name}\n`);
-  console.log(`release/${name}  ${(zip.length / 1024).toFixed(0)} KiB  sha256 ${sha256}`);
+  if (release.sourceMaps)
+    await writeFile(join('release', name.replace(/\.zip$/, '-sourcemaps.zip')), release.sourceMaps);
+  console.log(`release/${name}  ${(release.zip.length / 1024).toFixed(0)} KiB  sha256 ${sha256}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

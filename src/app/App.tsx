@@ -21,6 +21,9 @@ import { ProcedureEditPage } from '../features/procedures/ProcedureEditPage.tsx'
 import { ProcedureDetailPage } from '../features/procedures/ProcedureDetailPage.tsx';
 import { LevelListPage } from '../features/levels/LevelListPage.tsx';
 import { LevelEditPage } from '../features/levels/LevelEditPage.tsx';
+import { OutageKitPage } from '../print/OutageKitPage.tsx';
+import { IncidentSheetPage } from '../print/IncidentSheetPage.tsx';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { DatabaseProblemBanner } from './DatabaseProblemBanner.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -44,6 +47,23 @@ export function App() {
         <FirstRunPage />
       ) : (
         <Routes>
+          {/* Print layouts sit outside the layout, so no menu or header ever prints. */}
+          <Route
+            path="print/outage-kit/:systemId"
+            element={
+              <ScreenErrorBoundary>
+                <OutageKitPage station={station} />
+              </ScreenErrorBoundary>
+            }
+          />
+          <Route
+            path="print/incident-sheet"
+            element={
+              <ScreenErrorBoundary>
+                <IncidentSheetPage station={station} />
+              </ScreenErrorBoundary>
+            }
+          />
           <Route element={<Layout station={station} />}>
             <Route index element={<Navigate to="/outage" replace />} />
             <Route path="outage" element={<OutagePage />} />

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { Station } from '../domain/station.ts';
 import { stationLabel } from '../domain/station.ts';
 import { mainNavigation } from './navigation.ts';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';
 
 export function Layout({ station }: { station: Station }) {
@@ -33,7 +34,10 @@ export function Layout({ station }: { station: Station }) {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* A screen that throws is replaced by a message; the menu above keeps working. */}
+        <ScreenErrorBoundary>
+          <Outlet />
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

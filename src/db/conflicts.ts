@@ -6,6 +6,7 @@ import { nowIso } from '../domain/dateTime.ts';
 import { pickData } from '../domain/recordMeta.ts';
 import { recordTitle } from '../domain/recordTitle.ts';
 import { currentRecordVersion } from '../domain/storedRecord.ts';
+import { compareRecordVersions, relateVersion } from '../domain/recordVersion.ts';
 import { compareLeaves, resolutionMeta } from '../exchange/merge.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables } from './exchangeTables.ts';
@@ -63,11 +64,23 @@ export async function listConflicts(): Promise<ConflictSummary[]> {
 }
 
 /**
- * Resolves a conflict with `data` (one version's data or fields combined from several): writes
- * a revision that descends from every leaf, removes the siblings, and audits it, in one
- * transaction; with `deleted` the record is resolved as deleted. `leafRevs` are the versions
- * the person saw; if another import changed them meanwhile, StaleRecordError is thrown and
- * nothing is written.
+ * The version a resolution is written at: the current one, or the newest minor version among
+ * the leaves when one is newer, so the fields this code does not know are kept (not refused).
+ */
+function resolutionVersion(type: RecordType, leaves: readonly AnyRecord[]): string {
+  const current = currentRecordVersion(type);
+  return leaves
+    .map((leaf) => leaf.schemaVersion)
+    .filter((version) => relateVersion(version, current) === 'newerMinor')
+    .reduce((a, b) => (compareRecordVersions(a, b) >= 0 ? a : b), current);
+}
+
+/**
+ * Resolves a conflict with `data` (built by resolveConflictData: fields chosen from the versions,
+ * list-like fields combined): writes a revision that descends from every leaf, removes the
+ * siblings, and audits it, in one transaction; with `deleted` the record is resolved as deleted.
+ * `leafRevs` are the versions the person saw; if another import changed them meanwhile,
+ * StaleRecordError is thrown and nothing is written. Invalid data throws RecordValidationError.
  */
 export async function resolveConflict(
   type: RecordType,
@@ -77,8 +90,6 @@ export async function resolveConflict(
   options: { deleted?: boolean } = {},
 ): Promise<AnyRecord> {
   const deleted = options.deleted ?? false;
-  const parsed = recordSchemas[type].data.safeParse(data);
-  if (!parsed.success) throw new RecordValidationError(parsed.error.issues);
   const db = getDatabase();
   const { conflicts } = exchangeTables(db);
   return db.transaction(
@@ -90,16 +101,21 @@ export async function resolveConflict(
       const seen = new Set(leafRevs);
       if (leaves.length !== seen.size || !leaves.every((l) => seen.has(l.rev)))
         throw new StaleRecordError('conflict changed since it was shown');
+      const schemaVersion = resolutionVersion(type, leaves);
+      const newer = schemaVersion !== currentRecordVersion(type);
+      // A tombstone keeps no content (its rev covers exactly what is stored: nothing), so the
+      // data is neither checked nor kept when the deletion is accepted.
+      const parsed = deleted
+        ? null
+        : recordSchemas[type][newer ? 'looseData' : 'data'].safeParse(data);
+      if (parsed && !parsed.success) throw new RecordValidationError(parsed.error.issues);
+      const content = (parsed?.data ?? {}) as object;
       const now = nowIso();
-      // A tombstone keeps no content, and its rev covers exactly what is stored: nothing.
-      const meta = resolutionMeta(leaves, deleted ? {} : parsed.data, station.id, now, deleted);
+      const meta = resolutionMeta(leaves, content, station.id, now, deleted);
       const record = deleted
         ? ({ ...meta, schemaVersion: currentRecordVersion(type) } as unknown as AnyRecord)
-        : ({
-            ...(parsed.data as object),
-            ...meta,
-            schemaVersion: currentRecordVersion(type),
-          } as AnyRecord);
+        : ({ ...content, ...meta, schemaVersion } as AnyRecord);
+      const named = deleted ? pickData(leaves.find((l) => !l.deleted) ?? leaves[0]!) : content;
       await db.recordTable(type).put(record as never);
       await conflicts.where('[type+id]').equals([type, id]).delete();
       await appendAudit(station, {
@@ -108,7 +124,7 @@ export async function resolveConflict(
         recordType: type,
         recordId: id,
         rev: meta.rev,
-        summary: `${recordTypeLabels[type]}「${recordTitle(type, parsed.data as never)}」の競合を解決（${leaves.length}版を${deleted ? '削除として' : ''}統合）`,
+        summary: `${recordTypeLabels[type]}「${recordTitle(type, named as never)}」の競合を解決（${leaves.length}版を${deleted ? '削除として' : ''}統合）`,
       });
       return record;
     },

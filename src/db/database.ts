@@ -83,6 +83,17 @@ export const schemaVersions: {
       await upgradeStationRole(tx);
     },
   },
+  {
+    // Integrity (issue 12): one audit entry per import with its per-record list, found by record
+    // through the multi-entry index `*recordIds` (PRODUCT.md, decision 9); and who signed each
+    // revision this PC received (`revSigners`, row type in exchangeTables.ts), so an import can
+    // say whose version it replaces. Older entries keep `recordId`; nothing to convert.
+    version: 4,
+    stores: {
+      audit: '++seq, at, recordId, action, *recordIds',
+      revSigners: '[type+id+rev], importSeq',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

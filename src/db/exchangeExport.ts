@@ -18,6 +18,7 @@ import { getDatabase } from './instance.ts';
 import { loadStation } from './station.ts';
 import { LAST_EXPORT_AT_KEY } from './storageHealth.ts';
 import { StationMissingError } from './errors.ts';
+import { readBlobBytes } from './blobBytes.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB (this station's last bundle sequence).
 const SEQUENCE_SETTING = 'exchangeSequence';
@@ -149,17 +150,5 @@ async function markExported(rows: ExportedRevRow[]): Promise<void> {
   await db.transaction('rw', exportedRevs, db.settings, async () => {
     await exportedRevs.bulkPut(rows);
     await db.settings.put({ key: LAST_EXPORT_AT_KEY, value: nowIso() });
-  });
-}
-
-/** Blob bytes; FileReader where Blob.arrayBuffer is missing (jsdom's Blob in unit tests). */
-function readBlobBytes(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function')
-    return blob.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(blob);
   });
 }

@@ -3,9 +3,10 @@ import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { SonaeDatabase } from './database.ts';
 import type { SignerRole } from '../exchange/signerRoles.ts';
+import type { AuditAuthor } from '../domain/audit.ts';
 
 // DO NOT RENAME: table names and row fields are stored in every user's IndexedDB
-// (Dexie version 2 in database.ts). Change them only through a new Dexie version.
+// (Dexie versions 2 and 4 in database.ts). Change them only through a new Dexie version.
 
 /** A losing leaf of a conflicted record; the winner stays in the record's own table. */
 export interface ConflictRow {
@@ -52,22 +53,47 @@ export interface ImportRow {
   issuer: string;
   issuerLabel: string;
   sequence: number;
-  /** Key that signed it; replay protection is per signing key (checkSequence). */
+  /** Key that signed it (shown; the replay rule is by the file's SHA-256, checkReplay). */
   signerKeyId: string;
   counts: ImportCounts;
-  /** Set when 「取り込み前に戻す」 undid this import; it then no longer blocks a re-import. */
+  /** Set when 「取り込み前に戻す」 undid this import; the same file may then be imported again. */
   undoneAt?: string;
 }
 
-/** The state of every record table (and conflicts) just before an import. */
+/** One record an import changed, as it was just before: its main row (null: absent) and siblings. */
+export interface SnapshotRecord {
+  type: RecordType;
+  id: string;
+  main: RecordOf<RecordType> | null;
+  siblings: ConflictRow[];
+}
+
+/** The state just before an import, to undo it (「取り込み前に戻す」). */
 export interface SnapshotRow {
   seq?: number;
   at: string;
   /** The import this snapshot precedes (ImportRow.seq), named in the restore button. */
   importSeq: number | null;
   fileName: string;
-  records: Partial<Record<RecordType, RecordOf<RecordType>[]>>;
-  conflicts: ConflictRow[];
+  /** Only the records the import changed (issue 12, item 16), so a snapshot stays small. */
+  changed?: SnapshotRecord[];
+  /** Snapshots taken before item 16 copied every record table and the conflicts whole. */
+  records?: Partial<Record<RecordType, RecordOf<RecordType>[]>>;
+  conflicts?: ConflictRow[];
+}
+
+/**
+ * Who signed a revision this PC received in a file (issue 12, item 10), so a later import can
+ * name whose version it replaces. Revisions made here have none: their `updatedBy` is this PC.
+ */
+export interface RevSignerRow {
+  type: RecordType;
+  id: string;
+  rev: string;
+  /** The file's signer: a 'key' author (label and role as trusted on this PC). */
+  signer: AuditAuthor;
+  /** The import that brought it (ImportRow.seq); undoing that import removes the row. */
+  importSeq: number;
 }
 
 /** Revisions of a record already written to an export, so a delta export skips them. */
@@ -85,5 +111,6 @@ export function exchangeTables(db: SonaeDatabase) {
     imports: db.table('imports') as Table<ImportRow, number>,
     snapshots: db.table('snapshots') as Table<SnapshotRow, number>,
     exportedRevs: db.table('exportedRevs') as Table<ExportedRevRow, [RecordType, string]>,
+    revSigners: db.table('revSigners') as Table<RevSignerRow, [RecordType, string, string]>,
   };
 }

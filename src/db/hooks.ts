@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { Station } from '../domain/station.ts';
-import type { AuditEntry } from '../domain/audit.ts';
+import { describeRecordChange, type AuditEntry } from '../domain/audit.ts';
 import { getDatabase } from './instance.ts';
 import { loadStation } from './station.ts';
 
@@ -40,11 +40,33 @@ export function useStation(): Station | null | undefined {
 
 /** The audit trail of one record, or the newest `limit` entries of all. */
 export function useAuditTrail(recordId?: string, limit = 200): AuditEntry[] | undefined {
-  return useLiveQuery(async () => {
-    const db = getDatabase();
-    const entries = recordId
-      ? await db.audit.where('recordId').equals(recordId).toArray()
-      : await db.audit.orderBy('seq').reverse().limit(limit).toArray();
-    return recordId ? entries.reverse() : entries;
-  }, [recordId, limit]);
+  return useLiveQuery(() => loadAuditTrail(recordId, limit), [recordId, limit]);
+}
+
+/**
+ * The entries of one record, newest first: its own (`recordId`) and the imports that changed it
+ * (`*recordIds`, one entry per import), each import shown as that record's line of the list.
+ * Without a record, the newest `limit` entries, newest first.
+ */
+export async function loadAuditTrail(recordId?: string, limit = 200): Promise<AuditEntry[]> {
+  const db = getDatabase();
+  if (!recordId) return db.audit.orderBy('seq').reverse().limit(limit).toArray();
+  const [own, imports] = await Promise.all([
+    db.audit.where('recordId').equals(recordId).toArray(),
+    db.audit.where('recordIds').equals(recordId).toArray(),
+  ]);
+  const projected = imports.flatMap((entry) => {
+    const change = entry.records?.find((r) => r.id === recordId);
+    if (!change) return [];
+    return [
+      {
+        ...entry,
+        recordType: change.type,
+        recordId,
+        rev: change.newRev,
+        summary: `${describeRecordChange(change)}。${entry.summary}`,
+      },
+    ];
+  });
+  return [...own, ...projected].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).reverse();
 }

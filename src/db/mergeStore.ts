@@ -20,6 +20,10 @@ export interface MergePlanRow {
   id: string;
   title: string;
   change: MergeChange;
+  /** 'updated' only because a kept revision learnt ancestors (mergeLeaves): same content. */
+  historyOnly: boolean;
+  /** A leaf kept from before learnt ancestors, so the next delta export must carry it again. */
+  historyGrew: boolean;
   /** Winner after the merge. */
   winner: AnyRecord;
   /** Leaves after the merge beyond the winner. */
@@ -68,13 +72,18 @@ export async function planMerge(
       const main = mains[i];
       const siblings = siblingsOf.get(`${type}/${id}`) ?? [];
       const local = main ? [main, ...siblings] : siblings;
-      const { leaves, change } = mergeLeaves(local, byId.get(id)!);
+      const { leaves, change, historyOnly } = mergeLeaves(local, byId.get(id)!);
       const winner = leaves[0]!;
+      // mergeLeaves returns a kept leaf as the same object unless its ancestry grew.
+      const localRevs = new Set(local.map((leaf) => leaf.rev));
+      const historyGrew = leaves.some((leaf) => localRevs.has(leaf.rev) && !local.includes(leaf));
       plan.push({
         type,
         id,
         title: recordTitle(type, pickData(winner) as never),
         change,
+        historyOnly,
+        historyGrew,
         winner,
         siblings: leaves.slice(1),
         before: { main, siblings },
@@ -106,8 +115,9 @@ async function getExisting(
 
 /**
  * Writes the changed rows of a plan: the winner into the record's table, siblings into
- * `conflicts`, removing siblings that were superseded. NOTE: must run inside a transaction
- * over the record tables and `conflicts`.
+ * `conflicts`, removing siblings that were superseded. A leaf is written when it is new or its
+ * ancestry grew (a new object from mergeLeaves), not only when the winner's rev changed.
+ * NOTE: must run inside a transaction over the record tables and `conflicts`.
  */
 export async function applyMergePlan(
   db: SonaeDatabase,
@@ -119,17 +129,17 @@ export async function applyMergePlan(
   const siblingDeletes: [RecordType, string, string][] = [];
   for (const row of plan) {
     if (row.change === 'unchanged') continue;
-    if (row.before.main?.rev !== row.winner.rev) {
+    if (row.before.main !== row.winner) {
       const puts = putByType.get(row.type);
       if (puts) puts.push(row.winner);
       else putByType.set(row.type, [row.winner]);
     }
     const keep = new Set(row.siblings.map((s) => s.rev));
-    const had = new Set(row.before.siblings.map((s) => s.rev));
     for (const s of row.before.siblings)
       if (!keep.has(s.rev)) siblingDeletes.push([row.type, row.id, s.rev]);
     for (const s of row.siblings)
-      if (!had.has(s.rev)) siblingPuts.push({ type: row.type, id: row.id, rev: s.rev, record: s });
+      if (!row.before.siblings.includes(s))
+        siblingPuts.push({ type: row.type, id: row.id, rev: s.rev, record: s });
   }
   for (const [type, records] of putByType) await db.recordTable(type).bulkPut(records as never[]);
   if (siblingDeletes.length) await conflicts.bulkDelete(siblingDeletes);

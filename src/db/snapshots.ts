@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { recordTypes } from '../domain/recordTypes.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
-import { exchangeTables, type SnapshotRow } from './exchangeTables.ts';
+import { exchangeTables, type SnapshotRecord, type SnapshotRow } from './exchangeTables.ts';
+import type { MergePlanRow } from './mergeStore.ts';
 import { getDatabase } from './instance.ts';
 import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
@@ -16,56 +17,87 @@ export function snapshotTableNames(): string[] {
 }
 
 /**
- * Copies every record table and the conflicts into a new snapshot and drops the oldest beyond
- * SNAPSHOTS_KEPT. Must run inside a transaction that includes those tables and `snapshots`.
+ * Saves, as a new snapshot, the records this import will change as they are now (its main row
+ * and siblings), and drops the oldest beyond SNAPSHOTS_KEPT. Only what changes is copied, so a
+ * snapshot costs about what the import writes, not the whole database (issue 12, item 16).
+ * Must run inside the import's transaction, before the plan is applied.
  */
-export async function takeSnapshot(db: SonaeDatabase, fileName: string): Promise<number> {
-  const { conflicts, snapshots } = exchangeTables(db);
-  const records: SnapshotRow['records'] = {};
-  for (const type of recordTypes) records[type] = (await db.recordTable(type).toArray()) as never;
-  const seq = await snapshots.add({
-    at: nowIso(),
-    importSeq: null,
-    fileName,
-    records,
-    conflicts: await conflicts.toArray(),
-  });
+export async function takeSnapshot(
+  db: SonaeDatabase,
+  fileName: string,
+  plan: readonly MergePlanRow[],
+): Promise<number> {
+  const { snapshots } = exchangeTables(db);
+  const changed: SnapshotRecord[] = plan
+    .filter((row) => row.change !== 'unchanged')
+    .map(({ type, id, before }) => ({
+      type,
+      id,
+      main: before.main ?? null,
+      siblings: before.siblings.map((record) => ({ type, id, rev: record.rev, record })),
+    }));
+  const seq = await snapshots.add({ at: nowIso(), importSeq: null, fileName, changed });
   const keys = await snapshots.orderBy('seq').primaryKeys();
   if (keys.length > SNAPSHOTS_KEPT)
     await snapshots.bulkDelete(keys.slice(0, keys.length - SNAPSHOTS_KEPT));
   return seq;
 }
 
-/**
- * 「取り込み前に戻す」: puts every record table and the conflicts back as they were before the
- * import of snapshot `seq`, marks that import and any later one as undone (so the same files
- * can be imported again), drops this and newer snapshots, and audits it. One transaction.
- */
-export async function restoreSnapshot(seq: number): Promise<void> {
-  const db = getDatabase();
-  const { conflicts, snapshots, imports } = exchangeTables(db);
-  const tables = snapshotTableNames().map((name) => db.table(name));
-  await db.transaction('rw', [...tables, snapshots, imports, db.settings, db.audit], async (tx) => {
-    const station = await requireStation(tx);
-    const snapshot = await snapshots.get(seq);
-    if (!snapshot) throw new Error('snapshot missing');
+/** Puts back what one snapshot holds: the changed records, or (older snapshots) every table. */
+async function revertTo(db: SonaeDatabase, snapshot: SnapshotRow): Promise<void> {
+  const { conflicts } = exchangeTables(db);
+  if (!snapshot.changed) {
     for (const type of recordTypes) {
       const table = db.recordTable(type);
       await table.clear();
-      await table.bulkPut((snapshot.records[type] ?? []) as never[]);
+      await table.bulkPut((snapshot.records?.[type] ?? []) as never[]);
     }
     await conflicts.clear();
-    await conflicts.bulkPut(snapshot.conflicts);
-    const now = nowIso();
-    if (snapshot.importSeq !== null)
-      await imports.where('seq').aboveOrEqual(snapshot.importSeq).modify({ undoneAt: now });
-    await snapshots.where('seq').aboveOrEqual(seq).delete();
-    await appendAudit(station, {
-      at: now,
-      action: 'import',
-      summary: `「${snapshot.fileName}」の取り込み前の状態に戻した`,
-    });
-  });
+    await conflicts.bulkPut(snapshot.conflicts ?? []);
+    return;
+  }
+  for (const { type, id, main, siblings } of snapshot.changed) {
+    const table = db.recordTable(type);
+    if (main) await table.put(main as never);
+    else await table.delete(id);
+    await conflicts.where('[type+id]').equals([type, id]).delete();
+    if (siblings.length) await conflicts.bulkPut(siblings);
+  }
+}
+
+/**
+ * 「取り込み前に戻す」: puts the records back as they were before the import of snapshot `seq`,
+ * undoing any later import first (newest first, each from its own snapshot), marks those imports
+ * as undone (so the same files can be imported again), forgets who signed what they brought,
+ * drops this and newer snapshots, and audits it. One transaction. Records no import touched
+ * keep their later local edits.
+ */
+export async function restoreSnapshot(seq: number): Promise<void> {
+  const db = getDatabase();
+  const { snapshots, imports, revSigners } = exchangeTables(db);
+  const tables = snapshotTableNames().map((name) => db.table(name));
+  await db.transaction(
+    'rw',
+    [...tables, snapshots, imports, revSigners, db.settings, db.audit],
+    async (tx) => {
+      const station = await requireStation(tx);
+      const snapshot = await snapshots.get(seq);
+      if (!snapshot) throw new Error('snapshot missing');
+      const newest = await snapshots.where('seq').aboveOrEqual(seq).reverse().toArray();
+      for (const row of newest) await revertTo(db, row);
+      const now = nowIso();
+      if (snapshot.importSeq !== null) {
+        await imports.where('seq').aboveOrEqual(snapshot.importSeq).modify({ undoneAt: now });
+        await revSigners.where('importSeq').aboveOrEqual(snapshot.importSeq).delete();
+      }
+      await snapshots.where('seq').aboveOrEqual(seq).delete();
+      await appendAudit(station, {
+        at: now,
+        action: 'import',
+        summary: `「${snapshot.fileName}」の取り込み前の状態に戻した`,
+      });
+    },
+  );
 }
 
 export interface SnapshotSummary {

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { z } from '../domain/zodLocale.ts';
+import { checkAttachmentRefs } from './attachmentRefs.ts';
 import { decodeBase64 } from './base64.ts';
 import type { BundleError } from './bundleErrors.ts';
 import type { BundleAttachment, UnsignedBundle } from './bundleFormat.ts';
@@ -111,5 +112,7 @@ export function checkBundleContents(bundle: Pick<UnsignedBundle, 'records' | 'at
     if (!decoded.ok) return decoded;
     attachmentBytes.set(attachment.id, decoded.bytes);
   }
+  const refs = checkAttachmentRefs(bundle.records, leaves, bundle.attachments);
+  if (!refs.ok) return refs;
   return { ok: true, leaves, attachmentBytes };
 }

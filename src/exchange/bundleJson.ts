@@ -2,8 +2,9 @@ import type { BundleError, ForeignFileType } from './bundleErrors.ts';
 
 /**
  * Bytes → a JSON value that is safe to canonicalise and sign (RFC 8785 requires I-JSON):
- * size checked before decoding, UTF-8 only (a BOM is accepted and dropped), no duplicate
- * member names, no prototype-polluting names, only safe integers, only well-formed Unicode.
+ * size checked before decoding, UTF-8 only (a BOM is accepted and dropped), nesting at most
+ * MAX_JSON_DEPTH deep, no duplicate member names, no prototype-polluting names, only safe
+ * integers, only well-formed Unicode.
  */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; error: BundleError };
 
@@ -22,6 +23,14 @@ export function detectForeignFile(bytes: Uint8Array): ForeignFileType | null {
   return found ? found[0] : null;
 }
 
+/**
+ * Deepest nesting of objects and arrays a bundle may have (the envelope is depth 1). Sonae's own
+ * bundles reach 8. The limit exists because canonicalisation, the schema check and the rev rule
+ * all recurse: a 40 KB file of 20,000 nested arrays overflowed the stack (issue #12, item 13).
+ * Raising it is safe up to a few thousand; keep it far below the smallest browser stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 /** Names that would reach Object.prototype if any code ever merged this object naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -30,28 +39,41 @@ function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
+interface TextScan {
+  duplicateKey: string | null;
+  /** The text stops inside a string or an open object/array (a truncated copy). */
+  open: boolean;
+  /** Objects/arrays nest deeper than the `maxDepth` asked for (the scan stopped there). */
+  tooDeep: boolean;
+}
+
 /**
- * Scans JSON text for what JSON.parse hides: a repeated member name (it silently keeps the
- * last, so a file could say two things at once) and, for text that failed to parse, whether
- * it simply stops inside a string or an open object/array (a truncated copy). Member names are
- * only decoded when `checkKeys`, i.e. once JSON.parse has accepted the text.
+ * Scans JSON text without recursion for what JSON.parse hides or cannot bound: nesting deeper
+ * than `maxDepth`, a repeated member name (JSON.parse silently keeps the last, so a file could
+ * say two things at once) and, for text that fails to parse, whether it simply stops inside a
+ * string or an open object/array. Member names are only decoded when `checkKeys`, i.e. once
+ * JSON.parse has accepted the text.
  */
-function scanJsonText(
-  text: string,
-  checkKeys: boolean,
-): { duplicateKey: string | null; open: boolean } {
+function scanJsonText(text: string, checkKeys: boolean, maxDepth = Infinity): TextScan {
   const stack: (Set<string> | null)[] = [];
+  const result = (found: Partial<TextScan>): TextScan => ({
+    duplicateKey: null,
+    open: false,
+    tooDeep: false,
+    ...found,
+  });
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x7b) stack.push(new Set());
-    else if (code === 0x5b) stack.push(null);
-    else if (code === 0x7d || code === 0x5d) stack.pop();
+    if (code === 0x7b || code === 0x5b) {
+      stack.push(code === 0x7b && checkKeys ? new Set() : null);
+      if (stack.length > maxDepth) return result({ tooDeep: true });
+    } else if (code === 0x7d || code === 0x5d) stack.pop();
     else if (code === 0x22) {
       // Find the closing quote: one not preceded by an odd number of backslashes.
       let end = i;
       for (;;) {
         end = text.indexOf('"', end + 1);
-        if (end < 0) return { duplicateKey: null, open: true };
+        if (end < 0) return result({ open: true });
         let backslashes = 0;
         while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
         if (backslashes % 2 === 0) break;
@@ -63,14 +85,14 @@ function scanJsonText(
         if (text.charCodeAt(next) === 0x3a) {
           const raw = text.slice(i + 1, end);
           const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-          if (members.has(key)) return { duplicateKey: key, open: false };
+          if (members.has(key)) return result({ duplicateKey: key });
           members.add(key);
         }
       }
       i = end;
     }
   }
-  return { duplicateKey: null, open: stack.length > 0 };
+  return result({ open: stack.length > 0 });
 }
 
 /** Walks the parsed value without recursion (a hostile file may nest deeply). */
@@ -119,12 +141,14 @@ export function decodeBundleJson(bytes: Uint8Array, maxBytes: number): JsonResul
     return { ok: false, error: { kind: 'notUtf8' } };
   }
   if (text.trim() === '') return { ok: false, error: { kind: 'empty' } };
+  // Depth first, before JSON.parse and everything after it that recurses (canonicalize, zod).
+  const shape = scanJsonText(text, false, MAX_JSON_DEPTH);
+  if (shape.tooDeep) return { ok: false, error: { kind: 'tooDeep', limit: MAX_JSON_DEPTH } };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    const looksLikeJson = /^\s*[{[]/.test(text);
-    const truncated = looksLikeJson && scanJsonText(text, false).open;
+    const truncated = /^\s*[{[]/.test(text) && shape.open;
     return { ok: false, error: { kind: truncated ? 'truncated' : 'notJson' } };
   }
   const unsafe = findUnsafeValue(value);

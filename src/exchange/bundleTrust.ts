@@ -80,15 +80,31 @@ export function checkRoles(
   return refusals;
 }
 
+/** A file in the receiver's import history (取り込み履歴), as the replay rule reads it. */
+export interface ImportedFile {
+  sha256: string;
+  at: string;
+  fileName: string;
+  /** Set when 「取り込み前に戻す」 undid the import: the file no longer counts as imported. */
+  undoneAt?: string;
+}
+
 /**
- * Replay rule: an issuer's sequence must grow. `lastSeen` is the highest sequence already
- * imported under this `issuer.keyId` (null when none); the database part stores it. Keyed by
- * the signing key, not the self-declared stationId, so no one else can advance the counter.
+ * Replay rule: a file is a replay when the same bytes (SHA-256) were already imported here and
+ * not undone; re-importing it would change nothing, so it is refused as 「変更なし」. The
+ * sequence number never refuses a file: a late, out-of-order or restarted-counter file (a PC
+ * replaced and its key restored) is merged like any other, and the merge (idempotent, by
+ * revisions) shows a file whose revisions are all known as 「変更なし」. The sequence is kept
+ * for display and ordering only. `imported` is the history rows with this file's SHA-256.
  */
-export function checkSequence(
-  bundle: Pick<Bundle, 'sequence'>,
-  lastSeen: number | null,
+export function checkReplay(
+  sha256: string,
+  imported: readonly ImportedFile[],
 ): { ok: true } | { ok: false; error: BundleError } {
-  if (lastSeen === null || bundle.sequence > lastSeen) return { ok: true };
-  return { ok: false, error: { kind: 'replayed', sequence: bundle.sequence, lastSeen } };
+  const live = imported.find((row) => row.sha256 === sha256 && !row.undoneAt);
+  if (!live) return { ok: true };
+  return {
+    ok: false,
+    error: { kind: 'alreadyImported', importedAt: live.at, fileName: live.fileName },
+  };
 }

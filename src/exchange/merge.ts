@@ -6,11 +6,11 @@ import type { RevisionMeta } from '../domain/recordMeta.ts';
  *
  * A record is a set of *leaves*: revisions no other known revision descends from. `revisions`
  * (ancestors, newest first) is read as the SET of a leaf's known ancestors, so history is a DAG
- * like git's. Merging two leaf sets = union, then drop every leaf that is an ancestor of another
- * leaf. One deterministic winner is shown and stored in the main table; the other leaves are
- * kept as conflict siblings until a person resolves them. Because the result depends only on
- * the union of revisions, merge is idempotent, commutative and associative; clocks
- * (`updatedAt`) never take part.
+ * like git's. Merging two leaf sets = union (two copies of one rev merge their ancestry), then
+ * drop every leaf that is an ancestor of another leaf. One deterministic winner is shown and
+ * stored in the main table; the other leaves are kept as conflict siblings until a person
+ * resolves them. Because the result depends only on the union of revisions (and of ancestries),
+ * merge is idempotent, commutative and associative; clocks (`updatedAt`) never take part.
  */
 export interface Leaf {
   rev: string;
@@ -25,6 +25,11 @@ export interface MergeResult<T extends Leaf> {
   /** The surviving leaves, winner first, then siblings in winner order. */
   leaves: T[];
   change: MergeChange;
+  /**
+   * True when the change is 'updated' only because a kept revision learnt ancestors from an
+   * identical copy (same rev, so same content): the data shown does not change.
+   */
+  historyOnly: boolean;
 }
 
 /**
@@ -46,13 +51,50 @@ export function isAncestor(ancestor: string, leaf: Leaf): boolean {
 }
 
 /**
- * The leaves that survive a union of `leaves`: one copy per rev (the first given wins, so local
- * copies are kept for an identical rev), without any leaf that another one descends from,
+ * The ancestry of two copies of one rev merged: the union of both, newest generation first, ties
+ * by the greater rev string, capped at MAX_REVISION_HISTORY (the parent, being the newest, is
+ * never cut). Returns `kept` itself when the other copy adds nothing, so callers can tell by
+ * identity whether anything was learnt.
+ */
+export function mergeAncestry(
+  kept: readonly string[],
+  other: readonly string[],
+): readonly string[] {
+  const known = new Set(kept);
+  if (other.every((rev) => known.has(rev))) return kept;
+  const merged = sortHistory(new Set([...kept, ...other]));
+  // With the cap, the union can come back as the kept set in another order: nothing learnt.
+  return merged.length === kept.length && merged.every((rev) => known.has(rev)) ? kept : merged;
+}
+
+function sortHistory(revs: Iterable<string>): string[] {
+  return [...revs]
+    .sort((a, b) => revisionGeneration(b) - revisionGeneration(a) || (a < b ? 1 : a > b ? -1 : 0))
+    .slice(0, MAX_REVISION_HISTORY);
+}
+
+/**
+ * `kept` with the ancestors `other` (the same rev) knows beyond its own. The rev rule makes the
+ * same rev the same content and parent, so only the ancestry can differ: two PCs that make the
+ * same resolution, one of them knowing a third version, must both end up knowing it (CouchDB
+ * merges its revision trees the same way). Returns `kept` itself when nothing is learnt.
+ */
+export function withMergedAncestry<T extends Leaf>(kept: T, other: Leaf): T {
+  const revisions = mergeAncestry(kept.revisions, other.revisions);
+  return revisions === kept.revisions ? kept : { ...kept, revisions: [...revisions] };
+}
+
+/**
+ * The leaves that survive a union of `leaves`: one copy per rev (the first given is kept, with
+ * the ancestry of every copy merged into it), without any leaf that another one descends from,
  * sorted winner first.
  */
 export function reduceLeaves<T extends Leaf>(leaves: readonly T[]): T[] {
   const byRev = new Map<string, T>();
-  for (const leaf of leaves) if (!byRev.has(leaf.rev)) byRev.set(leaf.rev, leaf);
+  for (const leaf of leaves) {
+    const kept = byRev.get(leaf.rev);
+    byRev.set(leaf.rev, kept ? withMergedAncestry(kept, leaf) : leaf);
+  }
   const unique = [...byRev.values()];
   if (unique.length === 1) return unique;
   const ancestors = new Set<string>();
@@ -62,21 +104,30 @@ export function reduceLeaves<T extends Leaf>(leaves: readonly T[]): T[] {
 
 /**
  * Merges the incoming leaves of one record into the local ones (winner + siblings).
- * Pure: neither input is changed.
+ * Pure: neither input is changed. A local leaf whose ancestry grows is a new object; one that
+ * learns nothing is returned as given.
  */
 export function mergeLeaves<T extends Leaf>(
   local: readonly T[],
   incoming: readonly T[],
 ): MergeResult<T> {
-  // Fast path for the common re-import: one local leaf, one incoming leaf with the same rev.
-  if (local.length === 1 && incoming.length === 1 && local[0]!.rev === incoming[0]!.rev)
-    return { leaves: [local[0]!], change: 'unchanged' };
+  // Fast path for the common re-import: one local leaf, one incoming copy of it.
+  if (local.length === 1 && incoming.length === 1 && local[0]!.rev === incoming[0]!.rev) {
+    const leaf = withMergedAncestry(local[0]!, incoming[0]!);
+    const grew = leaf !== local[0];
+    return { leaves: [leaf], change: grew ? 'updated' : 'unchanged', historyOnly: grew };
+  }
   const leaves = reduceLeaves([...local, ...incoming]);
-  if (local.length === 0) return { leaves, change: leaves.length > 1 ? 'conflict' : 'new' };
-  const localRevs = new Set(local.map((l) => l.rev));
-  const same = leaves.length === localRevs.size && leaves.every((l) => localRevs.has(l.rev));
-  if (same) return { leaves, change: 'unchanged' };
-  return { leaves, change: leaves.length > 1 ? 'conflict' : 'updated' };
+  if (local.length === 0)
+    return { leaves, change: leaves.length > 1 ? 'conflict' : 'new', historyOnly: false };
+  const localByRev = new Map(local.map((leaf) => [leaf.rev, leaf]));
+  const sameRevs =
+    leaves.length === localByRev.size && leaves.every((leaf) => localByRev.has(leaf.rev));
+  if (sameRevs) {
+    const grew = leaves.some((leaf) => leaf !== localByRev.get(leaf.rev));
+    return { leaves, change: grew ? 'updated' : 'unchanged', historyOnly: grew };
+  }
+  return { leaves, change: leaves.length > 1 ? 'conflict' : 'updated', historyOnly: false };
 }
 
 /**
@@ -89,9 +140,7 @@ export function unionHistory(leaves: readonly Leaf[]): string[] {
     all.add(leaf.rev);
     for (const rev of leaf.revisions) all.add(rev);
   }
-  return [...all]
-    .sort((a, b) => revisionGeneration(b) - revisionGeneration(a) || (a < b ? 1 : a > b ? -1 : 0))
-    .slice(0, MAX_REVISION_HISTORY);
+  return sortHistory(all);
 }
 
 /**

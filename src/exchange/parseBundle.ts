@@ -101,7 +101,7 @@ function readEnvelope(
  * Reads and fully checks a signed bundle file, and verifies that it is signed by one of
  * `trustedKeys`. The only entry point an importer should use. Checks, in order: size, foreign
  * file type, UTF-8, JSON, I-JSON safety, envelope and version, trust, signature, then records
- * and attachments. Role and replay rules depend on the receiver: see checkRoles, checkSequence.
+ * and attachments. Role and replay rules depend on the receiver: see checkRoles and checkReplay.
  */
 export function parseBundle(
   bytes: Uint8Array,

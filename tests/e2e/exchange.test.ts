@@ -149,7 +149,7 @@ describe('two stations exchanging signed files', () => {
     await page.getByRole('row', { name: /住民記録システム/ }).waitFor();
     // The same file again changes nothing and says so.
     await chooseImport(page, official.path);
-    await page.getByText('取り込み済みか', { exact: false }).waitFor();
+    await page.getByText('取り込み済みです', { exact: false }).waitFor();
   });
 
   it('carries a department incident to the IT section, which trusts the department key', async () => {

@@ -38,7 +38,7 @@ export async function putDraftRaw(page: Page, key: string, value: unknown): Prom
   await page.evaluate(
     ([k, v]) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('sonae');
+        const open = indexedDB.open(`sonae:${location.pathname}`);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
@@ -60,7 +60,7 @@ export async function getDraftRaw(page: Page, key: string): Promise<unknown> {
   return page.evaluate(
     (k) =>
       new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('sonae');
+        const open = indexedDB.open(`sonae:${location.pathname}`);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;

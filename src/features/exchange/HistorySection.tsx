@@ -4,6 +4,7 @@ import { useImportHistory } from '../../db/exchangeHistory.ts';
 import { restoreSnapshot, useSnapshots, type SnapshotSummary } from '../../db/snapshots.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
+import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
 import { Banner } from '../common/Banner.tsx';
 import { describeCounts } from './ImportSection.tsx';
 
@@ -20,7 +21,7 @@ export function HistorySection() {
       await restoreSnapshot(snapshot.seq);
       setMessage({
         kind: 'success',
-        text: `「${snapshot.fileName}」を取り込む前の状態に戻しました。`,
+        text: `「${shown(snapshot.fileName)}」を取り込む前の状態に戻しました。`,
       });
     } catch (error) {
       setMessage({ kind: 'error', text: describeStorageError(error) });
@@ -49,8 +50,9 @@ export function HistorySection() {
               {history.map((row) => (
                 <tr key={row.seq}>
                   <td>{formatDateTimeShort(row.at)}</td>
-                  <td>{row.fileName}</td>
-                  <td>{row.issuerLabel}</td>
+                  {/* File names and labels come from files: control and bidi characters shown. */}
+                  <td>{shown(row.fileName)}</td>
+                  <td>{shown(row.issuerLabel)}</td>
                   <td>{row.sequence}</td>
                   <td>
                     {describeCounts(row.counts)}
@@ -68,7 +70,7 @@ export function HistorySection() {
           <ul className="snapshot-list">
             {snapshots.map((snapshot) => (
               <li key={snapshot.seq}>
-                {formatDateTimeShort(snapshot.at)}「{snapshot.fileName}」の取り込み前{' '}
+                {formatDateTimeShort(snapshot.at)}「{shown(snapshot.fileName)}」の取り込み前{' '}
                 <button type="button" onClick={() => setConfirming(snapshot)}>
                   取り込み前に戻す
                 </button>
@@ -83,8 +85,9 @@ export function HistorySection() {
           onConfirm={() => void restore(confirming)}
           onCancel={() => setConfirming(null)}
         >
-          「{confirming.fileName}」を取り込む前の状態に戻しますか？
-          それ以降の取り込みと、その後にこの端末で行った変更も元に戻ります。
+          「{shown(confirming.fileName)}」を取り込む前の状態に戻しますか？
+          それ以降の取り込みも取り消されます。取り込みで変わった記録は取り込み前の内容に戻り、
+          その記録にあとから加えた変更も消えます（取り込みと関係のない記録の変更は残ります）。
         </ConfirmBox>
       ) : null}
     </section>

@@ -8,6 +8,8 @@ import {
 import { describeStorageError } from '../../db/errors.ts';
 import type { ImportCounts } from '../../db/exchangeTables.ts';
 import { describeBundleError, type BundleError } from '../../exchange/bundleErrors.ts';
+import { MAX_BUNDLE_BYTES } from '../../exchange/bundleFormat.ts';
+import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
 import { Banner } from '../common/Banner.tsx';
 import { readFileBytes } from './download.ts';
 import { loadDeploymentConfig } from './deploymentConfig.ts';
@@ -34,9 +36,16 @@ export function ImportSection() {
 
   async function check(file: File | undefined) {
     if (!file) return;
-    setState({ step: 'checking' });
     // The File is kept; clearing the input lets the same file be chosen again later.
     if (input.current) input.current.value = '';
+    // Size first, from the file's metadata: a 2.5 GB file must be refused at once, never read
+    // (reading it fails with NotReadableError, or takes seconds before parseBundle's own check).
+    if (file.size > MAX_BUNDLE_BYTES) {
+      const error: BundleError = { kind: 'tooLarge', size: file.size, limit: MAX_BUNDLE_BYTES };
+      setState({ step: 'refused', error, file });
+      return;
+    }
+    setState({ step: 'checking' });
     try {
       const config = await loadDeploymentConfig();
       const prepared = await prepareImport(
@@ -101,7 +110,7 @@ export function ImportSection() {
             <div className="card untrusted-key">
               <h3>この鍵を信頼する</h3>
               <p>
-                発行元「{state.error.issuerLabel}」の鍵の指紋:{' '}
+                発行元「{shown(state.error.issuerLabel)}」の鍵の指紋:{' '}
                 <strong className="fingerprint">{state.error.fingerprint}</strong>
               </p>
               <p>
@@ -118,10 +127,10 @@ export function ImportSection() {
       ) : null}
       {state.step === 'preview' || state.step === 'applying' ? (
         <div className="import-preview">
-          <h3>取り込みの確認: {state.preview.fileName}</h3>
+          <h3>取り込みの確認: {shown(state.preview.fileName)}</h3>
           <p>
-            発行元: {state.preview.bundle.issuer.label}（署名: {state.preview.signer.label}
-            ）・通し番号 {state.preview.bundle.sequence}・
+            発行元: {shown(state.preview.bundle.issuer.label)}（署名:{' '}
+            {shown(state.preview.signer.label)}）・通し番号 {state.preview.bundle.sequence}・
             {state.preview.bundle.kind === 'full' ? 'すべて' : '変更分'}
           </p>
           <p>
@@ -132,6 +141,13 @@ export function ImportSection() {
               })}
             </strong>
           </p>
+          {state.preview.rows.some((row) => row.warning) ? (
+            <Banner kind="info">
+              部署の鍵で、ほかの署名者の版を置き換える記録が
+              {state.preview.rows.filter((row) => row.warning).length}
+              件あります。表の「注意」を確かめてから取り込んでください。
+            </Banner>
+          ) : null}
           <ImportPreviewTable rows={state.preview.rows} />
           <p className="hint">
             取り込む直前の状態は自動で保存され、「取り込み履歴」から「取り込み前に戻す」で戻せます。
@@ -153,7 +169,7 @@ export function ImportSection() {
       ) : null}
       {state.step === 'done' ? (
         <Banner kind="success">
-          「{state.fileName}」を取り込みました: {describeCounts(state.counts)}
+          「{shown(state.fileName)}」を取り込みました: {describeCounts(state.counts)}
           {state.counts.conflict > 0
             ? ' 競合した記録は下の「競合している記録」で確認してください。'
             : ''}

@@ -6,6 +6,7 @@ import type { TrustedKeyRow } from '../../db/exchangeTables.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
 import { formatKeyFingerprint } from '../../exchange/keys.ts';
 import { encryptPrivateKeyPem } from '../../exchange/keyBackup.ts';
+import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
 import { signerRoleLabels } from '../../exchange/signerRoles.ts';
 import { Banner } from '../common/Banner.tsx';
 import { Field } from '../common/Field.tsx';
@@ -31,7 +32,7 @@ export function KeysSection() {
   async function remove(row: TrustedKeyRow) {
     try {
       await removeTrustedKey(row.keyId);
-      setMessage({ kind: 'success', text: `「${row.label}」の鍵の信頼を取り消しました。` });
+      setMessage({ kind: 'success', text: `「${shown(row.label)}」の鍵の信頼を取り消しました。` });
     } catch (error) {
       setMessage({ kind: 'error', text: describeStorageError(error) });
     }
@@ -101,7 +102,7 @@ export function KeysSection() {
             <tbody>
               {configKeys.map((row) => (
                 <tr key={`config-${row.keyId}`}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row">{shown(row.label)}</th>
                   <td>{signerRoleLabels[row.role]}</td>
                   <td className="fingerprint">{formatKeyFingerprint(row.keyId)}</td>
                   <td>配布設定（{DEPLOYMENT_CONFIG_FILE}）</td>
@@ -110,7 +111,7 @@ export function KeysSection() {
               ))}
               {trusted.map((row) => (
                 <tr key={row.keyId}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row">{shown(row.label)}</th>
                   <td>{signerRoleLabels[row.role]}</td>
                   <td className="fingerprint">{formatKeyFingerprint(row.keyId)}</td>
                   <td>
@@ -121,7 +122,7 @@ export function KeysSection() {
                       type="button"
                       className="link-button danger"
                       onClick={() => void remove(row)}
-                      aria-label={`${row.label}の鍵の信頼を取り消す`}
+                      aria-label={`${shown(row.label)}の鍵の信頼を取り消す`}
                     >
                       取り消す
                     </button>

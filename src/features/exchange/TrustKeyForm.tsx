@@ -5,6 +5,7 @@ import {
   describeKeyError,
   formatKeyFingerprint,
 } from '../../exchange/keys.ts';
+import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
 import { signerRoleLabels, signerRoles, type SignerRole } from '../../exchange/signerRoles.ts';
 import { describeTrustKeyError, trustKey } from '../../db/keyStore.ts';
 import { describeStorageError } from '../../db/errors.ts';
@@ -32,7 +33,9 @@ export function TrustKeyForm({
 }: Props) {
   const [pem, setPem] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [label, setLabel] = useState(defaultLabel);
+  // The default comes from a file (the refused bundle's issuer label): its control characters and
+  // bidi overrides are offered as visible \uXXXX, so they are neither hidden nor stored raw.
+  const [label, setLabel] = useState(() => shown(defaultLabel));
   const [role, setRole] = useState<SignerRole>(defaultRole);
   const [typed, setTyped] = useState('');
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -77,7 +80,7 @@ export function TrustKeyForm({
       }
       setResult({
         kind: 'success',
-        text: `「${outcome.key.label}」の鍵を信頼する鍵に登録しました。`,
+        text: `「${shown(outcome.key.label)}」の鍵を信頼する鍵に登録しました。`,
       });
       setPem(null);
       setTyped('');

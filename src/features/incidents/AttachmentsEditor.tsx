@@ -6,6 +6,11 @@ import { createId } from '../../domain/ids.ts';
 import type { FieldErrors } from '../common/fieldErrors.ts';
 import type { IncidentFormProps } from './IncidentForm.tsx';
 import { formatBytes } from '../common/formatBytes.ts';
+import {
+  DOWNLOAD_ONLY_TYPE,
+  SNIFF_BYTES,
+  sniffAttachmentType,
+} from '../../domain/attachmentTypes.ts';
 
 /** Screenshots and photos of the screen; the bytes stay on this PC in IndexedDB. */
 export function AttachmentsEditor({
@@ -25,16 +30,22 @@ export function AttachmentsEditor({
     );
     const accepted = [...files].filter((f) => f.size <= MAX_ATTACHMENT_BYTES);
     const added = await Promise.all(
-      accepted.map(async (file) => ({
-        ref: {
-          id: createId(),
-          name: file.name.slice(0, 255) || '添付ファイル',
-          mediaType: file.type.slice(0, 100),
-          size: file.size,
-          sha256: bytesToHex(sha256(new Uint8Array(await file.arrayBuffer()))),
-        },
-        blob: file.slice(0, file.size, file.type),
-      })),
+      accepted.map(async (file) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        // The type is what the bytes are, never the browser's guess from the name: a stored
+        // `image/svg+xml` Blob opened in a tab would run its script in the app's origin.
+        const mediaType = sniffAttachmentType(bytes.subarray(0, SNIFF_BYTES)) ?? DOWNLOAD_ONLY_TYPE;
+        return {
+          ref: {
+            id: createId(),
+            name: file.name.slice(0, 255) || '添付ファイル',
+            mediaType,
+            size: file.size,
+            sha256: bytesToHex(sha256(bytes)),
+          },
+          blob: file.slice(0, file.size, mediaType),
+        };
+      }),
     );
     setValues((v) => ({
       ...v,
@@ -69,7 +80,8 @@ export function AttachmentsEditor({
       </label>
       <p className="hint">
         エラー画面全体を撮影した写真は、ベンダーへの報告に役立ちます。1つ
-        {formatBytes(MAX_ATTACHMENT_BYTES)}まで。
+        {formatBytes(MAX_ATTACHMENT_BYTES)}まで。画面で開けるのは PNG・JPEG・GIF・WebP の画像と PDF
+        で、ほかの種類は保存だけできます。
       </p>
       {problem ? (
         <p className="error" role="alert">

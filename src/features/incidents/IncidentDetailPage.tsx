@@ -22,6 +22,7 @@ import { DeleteRecordButton } from '../common/DeleteRecordButton.tsx';
 import { NotificationDeadline } from '../levels/NotificationDeadline.tsx';
 import { AttachmentView } from './AttachmentView.tsx';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
+import { IncidentSystemLink } from './IncidentSystemLink.tsx';
 
 function Item({
   label,
@@ -130,6 +131,10 @@ export function IncidentDetailPage() {
         <Item label="端末" value={record.terminal} />
         <Item label="画面" value={record.screen} />
       </dl>
+      <IncidentSystemLink
+        incident={record}
+        onLinked={(text) => setMessage({ kind: 'success', text })}
+      />
       <IncidentResponsePanel incident={record} />
       <dl className="detail-stack">
         <Item label="操作内容" value={record.operation} />

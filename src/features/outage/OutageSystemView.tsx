@@ -12,6 +12,7 @@ import { ProcedureView } from '../procedures/ProcedureView.tsx';
 import { ResidentGuidance } from '../procedures/ResidentGuidance.tsx';
 import { LevelGuide } from '../levels/LevelGuide.tsx';
 import { StatusBadge } from '../incidents/StatusBadge.tsx';
+import { incidentSheetPath, outageKitPath } from '../../print/printOptions.ts';
 
 /**
  * One failed system on one screen: start a record, print, what to tell residents, whom to call
@@ -66,8 +67,15 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
         >
           障害を記録する（発生日時は今）
         </button>
-        <button type="button" className="big" onClick={() => window.print()}>
-          この画面を印刷
+        <button
+          type="button"
+          className="big"
+          onClick={() => navigate(outageKitPath(system.id, { procedureId: procedure?.id }))}
+        >
+          障害時キットを印刷
+        </button>
+        <button type="button" className="big" onClick={() => navigate(incidentSheetPath())}>
+          白紙の障害記録票を印刷
         </button>
       </div>
       {open.length ? (

@@ -99,15 +99,16 @@ describe('export → import between two stations', () => {
     expect((await exportFrom(dept)).sequence).toBe(2);
   });
 
-  it('refuses a re-imported or older file and changes nothing', async () => {
+  it('refuses the same file twice, and merges an older file as 変更なし (no sequence refusal)', async () => {
     dept.use();
     await newIncident('A');
     const first = await exportFrom(dept);
     const second = await exportFrom(dept);
     await trustStation(it_, dept, 'department', '市民課');
     await importInto(it_, second);
-    await expectRefused(it_, second.text, 'replayed');
-    await expectRefused(it_, first.text, 'replayed');
+    await expectRefused(it_, second.text, 'alreadyImported');
+    const older = await importInto(it_, first);
+    expect(older.applied.counts.unchanged).toBe(1);
   });
 
   it('refuses at confirm time a file imported meanwhile (another tab), and changes nothing', async () => {
@@ -343,5 +344,122 @@ describe('export → import between two stations', () => {
     // Exporting again from the receiver carries the same bytes on.
     const onward = await exportFrom(it_);
     expect(onward.text).toContain(Buffer.from(bytes).toString('base64'));
+  });
+});
+
+// Issue 12, item 21: dropping the bytes on import, or storing other bytes, must fail a test.
+describe('attachment bytes on import', () => {
+  it('stores exactly the bytes the file carried, under the referenced id', async () => {
+    vi.stubGlobal('Blob', NodeBlob);
+    dept.use();
+    const system = await saveRecord('system', { ...emptySystem(), name: 'S' });
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { bytesToHex } = await import('@noble/hashes/utils.js');
+    const photos = ['画面の写真その1', 'エラー画面その2'].map((text, i) => {
+      const bytes = utf8ToBytes(text);
+      return {
+        bytes,
+        ref: {
+          id: `0000bbbb-0000-4000-8000-00000000000${i + 1}`,
+          name: `p${i + 1}.png`,
+          mediaType: 'image/png',
+          size: bytes.length,
+          sha256: bytesToHex(sha256(bytes)),
+        },
+      };
+    });
+    await saveRecord(
+      'incident',
+      emptyIncident({
+        title: '写真二枚',
+        systemId: system.id,
+        occurredAt: AT,
+        attachments: photos.map((p) => p.ref),
+      }),
+      {
+        newAttachments: photos.map((p) => ({
+          id: p.ref.id,
+          blob: new Blob([p.bytes], { type: 'image/png' }),
+        })),
+      },
+    );
+    await trustStation(it_, dept, 'department', '市民課');
+    const { applied } = await importInto(it_, await exportFrom(dept));
+    expect(applied.counts.attachments).toBe(2);
+    expect(await it_.db.attachments.count()).toBe(2);
+    for (const { bytes, ref } of photos) {
+      const stored = await it_.db.attachments.get(ref.id);
+      expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(bytes);
+      expect(stored!.blob.type).toBe('image/png');
+    }
+  });
+});
+
+// Issue 12, item 8: a resolution made with the default choices keeps both PCs' entries, and
+// the other PC receives it whole.
+describe('resolving a conflict between two stations without losing work', () => {
+  it('combines timeline, contacts made and attempts from both sides and settles both PCs', async () => {
+    const { resolveConflictData } = await import('../../../src/domain/conflictResolution.ts');
+    dept.use();
+    const incident = await newIncident('窓口端末が固まる');
+    await trustStation(it_, dept, 'department', '市民課');
+    await trustStation(dept, it_, 'it-section', '情報政策課');
+    await importInto(it_, await exportFrom(dept));
+    const at = (hhmm: string) => `2026-11-21T${hhmm}:00.000Z`;
+    dept.use();
+    await saveRecord(
+      'incident',
+      {
+        ...pickData(incident),
+        timeline: [{ id: crypto.randomUUID(), at: at('01:10'), status: null, text: '再起動した' }],
+        attempts: [{ id: crypto.randomUUID(), action: '再ログイン', result: '変わらず' }],
+      },
+      { id: incident.id },
+    );
+    it_.use();
+    await saveRecord(
+      'incident',
+      {
+        ...pickData(incident),
+        cause: 'メモリ不足',
+        timeline: [{ id: crypto.randomUUID(), at: at('01:05'), status: null, text: '調査開始' }],
+        contactsMade: [
+          {
+            id: crypto.randomUUID(),
+            at: at('01:20'),
+            who: 'A社',
+            contactId: null,
+            method: 'phone',
+            summary: '',
+          },
+        ],
+      },
+      { id: incident.id },
+    );
+    await importInto(it_, await exportFrom(dept, 'delta'));
+    it_.use();
+    const leaves = await loadLeaves(it_.db, 'incident', incident.id);
+    expect(leaves).toHaveLength(2);
+    const data = resolveConflictData(
+      'incident',
+      leaves.map((leaf) => pickData(leaf) as Record<string, unknown>),
+    );
+    await resolveConflict(
+      'incident',
+      incident.id,
+      data,
+      leaves.map((leaf) => leaf.rev),
+    );
+    await importInto(dept, await exportFrom(it_, 'delta'));
+    for (const station of [it_, dept]) {
+      const stored = (await station.db.incidents.get(incident.id))!;
+      expect(stored.timeline.map((t) => t.text)).toEqual(['調査開始', '再起動した']);
+      expect(stored.attempts.map((a) => a.action)).toEqual(['再ログイン']);
+      expect(stored.contactsMade.map((c) => c.who)).toEqual(['A社']);
+      expect(await exchangeTables(station.db).conflicts.count()).toBe(0);
+    }
+    expect((await dept.db.incidents.get(incident.id))!.rev).toBe(
+      (await it_.db.incidents.get(incident.id))!.rev,
+    );
   });
 });

@@ -108,4 +108,48 @@ describe('deleteRecord', () => {
     );
     expect(actions).toEqual(['create', 'delete']);
   });
+
+  // Issue 12, item 21: breaking the stale-write check used to leave every test green.
+  it('refuses to delete a record changed since it was shown, and writes nothing', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const first = await saveRecord('system', { ...emptySystem(), name: 'A' });
+    const second = await saveRecord(
+      'system',
+      { ...emptySystem(), name: 'B' },
+      { id: first.id, baseRev: first.rev },
+    );
+    const auditBefore = await db.audit.count();
+    await expect(deleteRecord('system', first.id, first.rev)).rejects.toBeInstanceOf(
+      StaleRecordError,
+    );
+    expect(await db.systems.get(first.id)).toEqual(second);
+    expect(await db.audit.count()).toBe(auditBefore);
+  });
+
+  it('refuses to delete a record that is missing or already deleted, and writes nothing', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = await saveRecord('system', { ...emptySystem(), name: 'A' });
+    await deleteRecord('system', saved.id, saved.rev);
+    const tomb = await db.systems.get(saved.id);
+    const auditBefore = await db.audit.count();
+    await expect(deleteRecord('system', saved.id)).rejects.toBeInstanceOf(StaleRecordError);
+    await expect(
+      deleteRecord('system', '00000000-0000-4000-8000-00000000dead'),
+    ).rejects.toBeInstanceOf(StaleRecordError);
+    expect(await db.systems.get(saved.id)).toEqual(tomb);
+    expect(await db.audit.count()).toBe(auditBefore);
+  });
+
+  it('deletes without a base revision, keeps no content, and names the record in the audit trail', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = await saveRecord('system', { ...emptySystem(), name: '住民記録', vendor: 'A社' });
+    await deleteRecord('system', saved.id);
+    const tomb = (await db.systems.get(saved.id)) as unknown as Record<string, unknown>;
+    expect(tomb).toMatchObject({ deleted: true, revisions: [saved.rev] });
+    expect(tomb).not.toHaveProperty('name');
+    expect(tomb).not.toHaveProperty('vendor');
+    const last = (await db.audit.toArray()).at(-1)!;
+    expect(last).toMatchObject({ action: 'delete', recordId: saved.id, rev: tomb.rev });
+    expect(last.summary).toBe('システム「住民記録」を削除');
+  });
 });

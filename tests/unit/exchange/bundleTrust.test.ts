@@ -2,12 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkRoles,
-  checkSequence,
-  checkTrust,
-  trustedKeyFromPem,
-} from '../../../src/exchange/bundleTrust.ts';
+import { checkRoles, checkTrust, trustedKeyFromPem } from '../../../src/exchange/bundleTrust.ts';
 import { describeBundleError } from '../../../src/exchange/bundleErrors.ts';
 import { formatKeyFingerprint } from '../../../src/exchange/keys.ts';
 import { buildFixtureRecords } from '../../fixtures/bundles/fixtureRecords.ts';
@@ -84,21 +79,5 @@ describe('checkRoles', () => {
         'department',
       ),
     ).toEqual([]);
-  });
-});
-
-describe('checkSequence', () => {
-  it.each([
-    [1, null, true],
-    [5, 4, true],
-    [4, 4, false],
-    [3, 4, false],
-  ])('sequence %i after last seen %s → accepted %s', (sequence, lastSeen, accepted) => {
-    const result = checkSequence({ sequence }, lastSeen);
-    expect(result.ok).toBe(accepted);
-    if (!result.ok) {
-      expect(result.error).toEqual({ kind: 'replayed', sequence, lastSeen });
-      expect(describeBundleError(result.error)).toContain('取り込み済み');
-    }
   });
 });

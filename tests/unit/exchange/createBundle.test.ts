@@ -160,7 +160,6 @@ describe('describeBundleError', () => {
       },
       { kind: 'badSignature' },
       { kind: 'roleNotAllowed', role: 'department', index: 0, type: 'contact', id: 'x' },
-      { kind: 'replayed', sequence: 3, lastSeen: 4 },
     ];
     const messages = errors.map(describeBundleError);
     for (const message of messages) expect(message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
