@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'release', 'node_modules', 'coverage', 'dev-dist', 'reports', '.stryker-tmp'] },
+  {
+    ignores: ['dist', 'release', 'node_modules', 'coverage', 'dev-dist', 'reports', '.stryker-tmp'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
