@@ -14,6 +14,7 @@ import { emptyIncident } from '../../../src/domain/incident.ts';
 import { emptySystem } from '../../../src/domain/system.ts';
 import { pickData } from '../../../src/domain/recordMeta.ts';
 import { loadLeaves, resolveConflict } from '../../../src/db/conflicts.ts';
+import { resolveConflictData } from '../../../src/domain/conflictResolution.ts';
 import {
   countAll,
   createStation,
@@ -399,7 +400,6 @@ describe('attachment bytes on import', () => {
 // the other PC receives it whole.
 describe('resolving a conflict between two stations without losing work', () => {
   it('combines timeline, contacts made and attempts from both sides and settles both PCs', async () => {
-    const { resolveConflictData } = await import('../../../src/domain/conflictResolution.ts');
     dept.use();
     const incident = await newIncident('窓口端末が固まる');
     await trustStation(it_, dept, 'department', '市民課');
