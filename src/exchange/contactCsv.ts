@@ -1,6 +1,7 @@
 import type { z } from '../domain/zodLocale.ts';
 import {
   contactDataSchema,
+  contactFieldLabels,
   contactKindLabels,
   contactKinds,
   type ContactData,
@@ -13,22 +14,27 @@ import { restoreNeutralizedCell, toCsv, type CsvError, type CsvRow } from './csv
 // of other records, which mean nothing in a spreadsheet. An import leaves them empty; the
 // caller keeps them when it updates a contact that already exists.
 
-/** Columns of the contact CSV, in export order; the label is the export header. */
-export const contactCsvColumns = {
-  name: '氏名・窓口名',
-  organization: '組織名',
-  department: '部署',
-  role: '役割',
-  kind: '種別',
-  phones: '電話番号',
-  extension: '内線',
-  email: 'メールアドレス',
-  businessHours: '受付時間',
-  afterHoursPhone: '時間外の電話番号',
-  contractNumber: '契約番号・お客様番号',
-  escalationOrder: '連絡順',
-  notes: '備考',
-} as const;
+/** Fields of the contact CSV, in export order. */
+const csvFields = [
+  'name',
+  'organization',
+  'department',
+  'role',
+  'kind',
+  'phones',
+  'extension',
+  'email',
+  'businessHours',
+  'afterHoursPhone',
+  'contractNumber',
+  'escalationOrder',
+  'notes',
+] as const;
+
+/** Columns of the contact CSV, in export order; the header is the field's one label. */
+export const contactCsvColumns = Object.fromEntries(
+  csvFields.map((field) => [field, contactFieldLabels[field]]),
+) as { [F in (typeof csvFields)[number]]: (typeof contactFieldLabels)[F] };
 export type ContactCsvField = keyof typeof contactCsvColumns;
 export type ContactCsvMapping = Record<ContactCsvField, number | null>;
 const fields = Object.keys(contactCsvColumns) as ContactCsvField[];
