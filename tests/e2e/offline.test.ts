@@ -29,6 +29,18 @@ describe('offline after one visit', () => {
     await setUpStation(page);
     await waitForServiceWorkerControl(page);
     await page.getByText('オフライン対応', { exact: true }).waitFor();
+    // The new worker warms the deployment config in the background; on a busy machine that can
+    // land after the worker took control, so wait for the stored copy before the server goes.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const url = new URL('sonae.config.json', document.baseURI).href;
+          for (const name of await caches.keys())
+            if (await (await caches.open(name)).match(url)) return true;
+          return false;
+        }),
+      )
+      .toBe(true);
 
     await server!.close();
     server = null;
