@@ -7,6 +7,9 @@
  * (SONAE_MUTATION_BUDGET_MINUTES, default 45) is not spent; a stage that has started finishes.
  * Prints the mutation score of every file. Not part of `npm test`.
  * Run: `npm run test:mutation` (all stages) or `npm run test:mutation -- priority` (one stage).
+ * Options starting with `--` go to Stryker, e.g. `-- priority --force` to re-test every mutant
+ * (needed after a test starts or stops loading a module inside a test: incremental results keep
+ * a mutant's old static/covered status).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,7 +39,7 @@ const stages: Stage[] = [
 const budgetMinutes = Number(process.env.SONAE_MUTATION_BUDGET_MINUTES ?? 45);
 const incrementalFile = (stage: Stage) => `reports/mutation/${stage.name}.incremental.json`;
 
-function runStage(stage: Stage): boolean {
+function runStage(stage: Stage, extra: readonly string[]): boolean {
   const args = [
     'stryker',
     'run',
@@ -47,6 +50,7 @@ function runStage(stage: Stage): boolean {
     incrementalFile(stage),
     '--tempDirName',
     `.stryker-tmp/${stage.name}`,
+    ...extra,
   ];
   console.log(`\n== ${stage.name}: ${stage.mutate.join(' ')}`);
   const result = spawnSync('npx', args, { stdio: 'inherit' });
@@ -89,7 +93,9 @@ function printScores(ran: readonly Stage[]) {
 }
 
 async function main() {
-  const only = process.argv[2];
+  const args = process.argv.slice(2);
+  const only = args.find((arg) => !arg.startsWith('--'));
+  const extra = args.filter((arg) => arg.startsWith('--'));
   const chosen = only ? stages.filter((s) => s.name === only) : stages;
   if (chosen.length === 0) throw new Error(`unknown stage ${only}`);
   const started = Date.now();
@@ -101,7 +107,7 @@ async function main() {
       console.log(`\n${stage.name}: skipped, the budget of ${budgetMinutes} min is spent`);
       continue;
     }
-    ok = runStage(stage) && ok;
+    ok = runStage(stage, extra) && ok;
     ran.push(stage);
   }
   printScores(ran);
