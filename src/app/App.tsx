@@ -23,6 +23,12 @@ import { LevelListPage } from '../features/levels/LevelListPage.tsx';
 import { LevelEditPage } from '../features/levels/LevelEditPage.tsx';
 import { OutageKitPage } from '../print/OutageKitPage.tsx';
 import { IncidentSheetPage } from '../print/IncidentSheetPage.tsx';
+import { IncidentReportPage } from '../print/IncidentReportPage.tsx';
+import { ContactListPrintPage } from '../print/ContactListPrintPage.tsx';
+import { WalletCardPage } from '../print/WalletCardPage.tsx';
+import { BinderPage } from '../print/BinderPage.tsx';
+import { HelpPage } from '../features/help/HelpPage.tsx';
+import { VerifyBundlePage } from '../features/exchange/VerifyBundlePage.tsx';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { DatabaseProblemBanner } from './DatabaseProblemBanner.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
@@ -64,6 +70,38 @@ export function App() {
               </ScreenErrorBoundary>
             }
           />
+          <Route
+            path="print/incident-report/:incidentId"
+            element={
+              <ScreenErrorBoundary>
+                <IncidentReportPage station={station} />
+              </ScreenErrorBoundary>
+            }
+          />
+          <Route
+            path="print/contacts"
+            element={
+              <ScreenErrorBoundary>
+                <ContactListPrintPage station={station} />
+              </ScreenErrorBoundary>
+            }
+          />
+          <Route
+            path="print/wallet-card"
+            element={
+              <ScreenErrorBoundary>
+                <WalletCardPage station={station} />
+              </ScreenErrorBoundary>
+            }
+          />
+          <Route
+            path="print/binder"
+            element={
+              <ScreenErrorBoundary>
+                <BinderPage station={station} />
+              </ScreenErrorBoundary>
+            }
+          />
           <Route element={<Layout station={station} />}>
             <Route index element={<Navigate to="/outage" replace />} />
             <Route path="outage" element={<OutagePage />} />
@@ -90,6 +128,9 @@ export function App() {
             <Route path="systems/:id/edit" element={<SystemEditPage />} />
             <Route path="exchange" element={<ExchangePage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="exchange/verify" element={<VerifyBundlePage />} />
+            <Route path="help" element={<HelpPage />} />
+            <Route path="help/:topic" element={<HelpPage />} />
             <Route path="*" element={<NotReadyPage title="ページが見つかりません" missing />} />
           </Route>
         </Routes>
