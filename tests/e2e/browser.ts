@@ -17,7 +17,16 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Where the e2e run's shared Chromium listens (set by tests/e2e/globalSetup.ts). */
+export const SHARED_BROWSER_ENV = 'SONAE_SHARED_CHROMIUM';
+
+/**
+ * A browser with the required flags. Inside the e2e run this is a connection to the one shared
+ * Chromium (closing it only disconnects); scripts and extra flags get a browser of their own.
+ */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const shared = process.env[SHARED_BROWSER_ENV];
+  if (shared && extraArgs.length === 0) return chromium.connect(shared);
   return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
