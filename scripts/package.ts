@@ -178,23 +178,52 @@ async function readTree(root: string): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
-async function main() {
+export interface WrittenRelease {
+  /** Path of the zip. */
+  path: string;
+  /** The zip's own SHA-256, to compare with the value announced through another channel. */
+  sha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * Packs a built folder (`dist`) with the project's deploy/ samples beside sonae/ into `outDir`,
+ * dated `date`, with its .sha256 line and the separate source-map zip. `npm run package` and the
+ * deployment e2e test both pack through here.
+ */
+export async function writeRelease(options: {
+  dist: string;
+  outDir: string;
+  date: Date;
+  buildId?: string | undefined;
+}): Promise<WrittenRelease> {
   const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
-  const now = new Date();
   // Sample server configs, when the project has them, travel beside the folder (never inside it).
   const deploy = await readTree('deploy');
   const extras = new Map([...deploy].map(([path, bytes]) => [`deploy/${path}`, bytes]));
-  const release = createRelease(await readTree('dist'), now, extras);
-  const buildId = releaseBuildId(release.checksums, process.env.SONAE_BUILD_ID, version);
-  const name = releaseFileName(version, now, buildId);
-  await mkdir('release', { recursive: true });
-  await writeFile(join('release', name), release.zip);
-  // The zip's own checksum, to compare with the value announced through another channel.
+  const release = createRelease(await readTree(options.dist), options.date, extras);
+  const buildId = releaseBuildId(release.checksums, options.buildId, version);
+  const name = releaseFileName(version, options.date, buildId);
+  await mkdir(options.outDir, { recursive: true });
+  const path = join(options.outDir, name);
+  await writeFile(path, release.zip);
   const sha256 = sha256Hex(release.zip);
-  await writeFile(join('release', `${name}.sha256`), `${sha256}  ${name}\n`);
+  await writeFile(`${path}.sha256`, `${sha256}  ${name}\n`);
   if (release.sourceMaps)
-    await writeFile(join('release', name.replace(/\.zip$/, '-sourcemaps.zip')), release.sourceMaps);
-  console.log(`release/${name}  ${(release.zip.length / 1024).toFixed(0)} KiB  sha256 ${sha256}`);
+    await writeFile(path.replace(/\.zip$/, '-sourcemaps.zip'), release.sourceMaps);
+  return { path, sha256, sizeBytes: release.zip.length };
+}
+
+async function main() {
+  const release = await writeRelease({
+    dist: 'dist',
+    outDir: 'release',
+    date: new Date(),
+    buildId: process.env.SONAE_BUILD_ID,
+  });
+  console.log(
+    `${release.path}  ${(release.sizeBytes / 1024).toFixed(0)} KiB  sha256 ${release.sha256}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
