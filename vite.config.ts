@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { composeBuildId, readGitCommit } from './scripts/buildId.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -11,12 +13,22 @@ const { version } = JSON.parse(
 
 // base './' + hash routing: one build works under any sub-path of any static server,
 // with no rewrite rules (see docs/deployment.md).
+// Tells two builds of one version apart: SONAE_BUILD_ID (a release, the update e2e test), else
+// <version>+<UTC minute>.<git commit> (scripts/buildId.ts). Computed once per build.
+const buildId = composeBuildId({
+  version,
+  given: process.env.SONAE_BUILD_ID,
+  now: new Date(),
+  commit: readGitCommit(fileURLToPath(new URL('.', import.meta.url))),
+});
+
 export default defineConfig({
   base: './',
   define: {
     __SONAE_VERSION__: JSON.stringify(version),
-    // SONAE_BUILD_ID lets a release (or the update e2e test) tell two builds of one version apart.
-    __SONAE_BUILD_ID__: JSON.stringify(process.env.SONAE_BUILD_ID ?? version),
+    // Tells two builds of one version apart: SONAE_BUILD_ID (a release, the update e2e test), else
+    // <version>+<UTC minute>.<git commit> (scripts/buildId.ts).
+    __SONAE_BUILD_ID__: JSON.stringify(buildId),
   },
   plugins: [
     // The dev server injects <style> elements, which index.html's CSP forbids in the real app.
@@ -25,6 +37,19 @@ export default defineConfig({
       apply: 'serve',
       transformIndexHtml: (html: string) =>
         html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+    },
+    // version.json: the build id for `npm run package` (the zip's name says the same as 版) and
+    // for an administrator who wants to know which build a server holds.
+    {
+      name: 'sonae:version-file',
+      apply: 'build',
+      generateBundle() {
+        this.emitFile({
+          type: 'asset',
+          fileName: 'version.json',
+          source: `${JSON.stringify({ version, buildId })}\n`,
+        });
+      },
     },
     react(),
     VitePWA({

@@ -1,25 +1,26 @@
 /**
  * Bundle tool for the IT section and for tests, sharing src/exchange with the app:
- *   npm run bundle -- <command> …   (run without arguments for the usage text)
+ *   npm run bundle -- <command> …   (`help`, `--help` or `-h` for the usage text, bundleHelp.ts)
+ * Relative paths count from the folder the command was typed in, not the project root npm
+ * runs scripts in.
  * Exit codes: 0 success (verify: valid and trusted), 1 the file is invalid, tampered or
  * untrusted (one Japanese line on stderr), 2 usage error or unreadable path.
  * Nothing from a file reaches the terminal raw: control characters and bidi overrides in labels,
  * names and ids are printed as `\u001b` (src/exchange/safeText.ts), so a file cannot erase a
  * refusal and paint its own verdict.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { recordTypeLabels, recordTypes } from '../src/domain/recordTypes.ts';
 import { MAX_BUNDLE_BYTES } from '../src/exchange/bundleFormat.ts';
-import { describeBundleError, type BundleError } from '../src/exchange/bundleErrors.ts';
+import { describeBundleError } from '../src/exchange/bundleErrors.ts';
 import { decodeBundleJson } from '../src/exchange/bundleJson.ts';
 import {
   canonicalBundleBytes,
   decodeSignatureValue,
   signBundle,
 } from '../src/exchange/bundleSignature.ts';
-import { trustedKeyFromPem, type TrustedKey } from '../src/exchange/bundleTrust.ts';
 import { serializeBundle, summarizeBundle } from '../src/exchange/createBundle.ts';
 import {
   computeKeyId,
@@ -41,64 +42,18 @@ import {
   escapeControlCharacters as shown,
   escapeTerminalOutput,
 } from '../src/exchange/safeText.ts';
-
-const USAGE = `使い方: npm run bundle -- <コマンド> [引数]
-
-  keygen --out DIR                       鍵ペアを作る（DIR/private.pem, DIR/public.pem）
-  sign FILE --key PRIVATE.pem --out OUT  バンドルに署名する（issuer.keyId を設定し署名を付ける）
-  verify FILE --trust PUBLIC.pem [--trust PUBLIC.pem …]
-                                         署名と内容を検証する（0: 有効 / 1: 無効・改ざん・未登録の鍵 / 2: 使い方の誤り）
-  inspect FILE [--trust PUBLIC.pem …]    内容の概要と署名の状態を表示する
-  fingerprint KEY.pem                    鍵ID と電話で読み上げる指紋を表示する
-  canonical FILE --out OUT               署名の対象（RFC 8785 正規形、署名を除く）を書き出す（OpenSSL での検証用）
-  signature FILE --out OUT               署名値（64バイト）をバイナリで書き出す（OpenSSL での検証用）`;
-
-/** An expected way to stop: exit code and the one line to print. */
-class Exit extends Error {
-  constructor(
-    readonly code: 0 | 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const usage = (message: string) => new Exit(2, `${message}\n\n${USAGE}`);
-const invalid = (error: BundleError) => new Exit(1, describeBundleError(error));
-
-async function readPath(file: string, maxBytes = Infinity): Promise<Uint8Array> {
-  try {
-    const { size } = await stat(file);
-    // Refuse before reading: the size limit exists so a huge file is never loaded.
-    if (size > maxBytes) throw invalid({ kind: 'tooLarge', size, limit: maxBytes });
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    if (error instanceof Exit) throw error;
-    throw new Exit(2, `ファイルを読めません: ${file}`);
-  }
-}
-
-async function writePath(file: string, content: string | Uint8Array, mode = 0o644) {
-  try {
-    await writeFile(file, content, { mode });
-  } catch {
-    throw new Exit(2, `ファイルに書き込めません: ${file}`);
-  }
-}
-
-const readBundleFile = (file: string) => readPath(file, MAX_BUNDLE_BYTES);
-const readText = async (file: string) =>
-  new TextDecoder().decode(await readPath(file, 1024 * 1024));
-
-async function readTrustedKeys(files: readonly string[]): Promise<TrustedKey[]> {
-  const keys: TrustedKey[] = [];
-  for (const file of files) {
-    const parsed = trustedKeyFromPem(await readText(file), path.basename(file), 'it-section');
-    if (!parsed.ok) throw new Exit(2, `${file}: ${describeKeyError(parsed.error)}`);
-    keys.push(parsed.key);
-  }
-  return keys;
-}
+import { commandText, isCommandName, overviewText, type CommandName } from './bundleHelp.ts';
+import {
+  Exit,
+  invalid,
+  readBundleFile,
+  readText,
+  readTrustedKeys,
+  resolvePaths,
+  usage,
+  writePath,
+  type Values,
+} from './bundleFiles.ts';
 
 /** The public key in a PEM public key file, or derived from a PEM private key file. */
 function publicKeyOfPem(text: string) {
@@ -115,9 +70,9 @@ function publicKeyOfPem(text: string) {
     : asPrivate;
 }
 
-type Values = { out?: string; key?: string; trust?: string[]; force?: boolean };
+type Command = (file: string | undefined, values: Values) => Promise<string>;
 
-const commands: Record<string, (file: string | undefined, values: Values) => Promise<string>> = {
+const commands: Record<Exclude<CommandName, 'help'>, Command> = {
   async keygen(_file, { out, force }) {
     if (!out) throw usage('--out DIR を指定してください。');
     const privatePath = path.join(out, 'private.pem');
@@ -222,6 +177,13 @@ const commands: Record<string, (file: string | undefined, values: Values) => Pro
   },
 };
 
+/** `help`, `help <command>`, `<command> --help`, `--help`, `-h`. */
+function helpText(topic: string | undefined): string {
+  if (topic === undefined) return overviewText();
+  if (!isCommandName(topic)) throw usage(`不明なコマンドです: ${topic}`);
+  return commandText(topic);
+}
+
 async function main() {
   let parsed;
   try {
@@ -239,12 +201,16 @@ async function main() {
     throw usage(`引数が正しくありません: ${(error as Error).message}`);
   }
   const [command, file, ...extra] = parsed.positionals;
-  if (parsed.values.help) throw new Exit(0, USAGE);
+  if (command === 'help') {
+    if (extra.length > 0) throw usage(`余分な引数があります: ${extra.join(' ')}`);
+    throw new Exit(0, helpText(file));
+  }
+  if (parsed.values.help) throw new Exit(0, helpText(command));
   if (!command) throw usage('コマンドを指定してください。');
-  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+  const run = isCommandName(command) && command !== 'help' ? commands[command] : undefined;
   if (!run) throw usage(`不明なコマンドです: ${command}`);
   if (extra.length > 0) throw usage(`余分な引数があります: ${extra.join(' ')}`);
-  console.log(escapeTerminalOutput(await run(file, parsed.values)));
+  console.log(escapeTerminalOutput(await run(...resolvePaths(file, parsed.values))));
 }
 
 main().catch((error: unknown) => {

@@ -34,18 +34,26 @@ export function releaseFileName(version: string, date: Date, buildId: string): s
 }
 
 /**
- * The build id in the zip's name: SONAE_BUILD_ID when the build was given one (it is what 版
- * shows), else the first 8 hex digits of SHA256SUMS.txt's own SHA-256 — two different builds
- * never share a name, and anyone can recompute it from the zip.
+ * The build id in the zip's name: the one 版 shows, from the build's version.json
+ * (vite.config.ts writes it), else the first 8 hex digits of SHA256SUMS.txt's own SHA-256 — two
+ * different builds never share a name, and anyone can recompute it from the zip.
  */
-export function releaseBuildId(
-  checksums: string,
-  envBuildId: string | undefined,
-  version: string,
-): string {
-  const given = envBuildId?.replace(/[^0-9A-Za-z._-]/g, '').slice(0, 40);
-  if (given && given !== version) return given;
+export function releaseBuildId(checksums: string, builtId: string | undefined): string {
+  const given = builtId?.replace(/[^0-9A-Za-z._+-]/g, '').slice(0, 40);
+  if (given) return given;
   return sha256Hex(new TextEncoder().encode(checksums)).slice(0, 8);
+}
+
+/** The build id written into dist/version.json by the build, if any. */
+export function builtIdOf(files: ReadonlyMap<string, Uint8Array>): string | undefined {
+  const file = files.get('version.json');
+  if (!file) return undefined;
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(file)) as { buildId?: unknown };
+    return typeof parsed.buildId === 'string' ? parsed.buildId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Release {
@@ -201,8 +209,9 @@ export async function writeRelease(options: {
   // Sample server configs, when the project has them, travel beside the folder (never inside it).
   const deploy = await readTree('deploy');
   const extras = new Map([...deploy].map(([path, bytes]) => [`deploy/${path}`, bytes]));
-  const release = createRelease(await readTree(options.dist), options.date, extras);
-  const buildId = releaseBuildId(release.checksums, options.buildId, version);
+  const built = await readTree(options.dist);
+  const release = createRelease(built, options.date, extras);
+  const buildId = releaseBuildId(release.checksums, options.buildId ?? builtIdOf(built));
   const name = releaseFileName(version, options.date, buildId);
   await mkdir(options.outDir, { recursive: true });
   const path = join(options.outDir, name);
@@ -219,7 +228,6 @@ async function main() {
     dist: 'dist',
     outDir: 'release',
     date: new Date(),
-    buildId: process.env.SONAE_BUILD_ID,
   });
   console.log(
     `${release.path}  ${(release.sizeBytes / 1024).toFixed(0)} KiB  sha256 ${release.sha256}`,

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { detectOfflineSupport } from './serviceWorker.ts';
+import { OFFLINE_HELP } from './offlineStatusText.ts';
 import './offline.css';
 
 // DO NOT RENAME: stored in each user's localStorage; renaming shows the note again to everyone.
@@ -69,6 +71,9 @@ export function InsecureContextNotice() {
         データはこのブラウザーの中に、アドレス（<code>{origin}</code>
         ：ホスト名とポート番号まで）ごとに保存されます。アドレスが変わると、それまでのデータは見えなくなります（消えてはいません）。HTTPS
         に切り替えるときなど、移す前に「データ交換」で書き出し、新しいアドレスで読み込んでください。
+      </p>
+      <p>
+        詳しい手順: <Link to={OFFLINE_HELP.conditions.to}>{OFFLINE_HELP.conditions.label}</Link>
       </p>
       <button type="button" onClick={close}>
         閉じる

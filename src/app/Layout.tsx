@@ -4,6 +4,7 @@ import { stationLabel } from '../domain/station.ts';
 import { mainNavigation } from './navigation.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';
+import '../features/help/helpNavLink.css';
 
 export function Layout({ station }: { station: Station }) {
   return (
@@ -31,6 +32,10 @@ export function Layout({ station }: { station: Station }) {
               <NavLink to={item.path}>{item.label}</NavLink>
             </li>
           ))}
+          {/* The guides, apart from the work screens (at the far end); they open offline. */}
+          <li className="main-nav-help">
+            <NavLink to="/help">手引き</NavLink>
+          </li>
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>

@@ -22,6 +22,7 @@ import './offline.css';
 /** The 設定 screen's section on offline use, storage safety and the last export. */
 export function StorageHealthPanel() {
   const { offline } = useServiceWorkerState();
+  const offlineText = describeOfflineStatus(offline);
   const { info, refresh } = useBrowserStorage();
   const facts = useExportFacts();
   const now = new Date();
@@ -41,9 +42,15 @@ export function StorageHealthPanel() {
       <dl>
         <dt>オフライン</dt>
         <dd>
-          <strong>{describeOfflineStatus(offline).label}</strong>
+          <strong>{offlineText.label}</strong>
           <br />
-          {describeOfflineStatus(offline).detail}
+          {offlineText.detail}
+          {offlineText.help ? (
+            <>
+              {' '}
+              <Link to={offlineText.help.to}>{offlineText.help.label}</Link>
+            </>
+          ) : null}
         </dd>
         <dt>保存領域の保護</dt>
         <dd>

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import {
   INSECURE_NOTICE_DISMISSED_KEY,
   InsecureContextNotice,
@@ -24,27 +25,41 @@ afterEach(() => {
   Reflect.deleteProperty(navigator, 'serviceWorker');
 });
 
+/** The notice sits inside the app's router (its link opens 手引き). */
+function renderNotice() {
+  return render(
+    <MemoryRouter>
+      <InsecureContextNotice />
+    </MemoryRouter>,
+  );
+}
+
 describe('InsecureContextNotice', () => {
   it('explains the administrator options and that data belongs to this address', () => {
     setSecureContext(false, false);
-    render(<InsecureContextNotice />);
+    renderNotice();
     const notice = screen.getByRole('complementary', { name: HEADING });
     expect(notice).toHaveTextContent('OverrideSecurityRestrictionsOnInsecureOrigin');
     expect(notice).toHaveTextContent('dom.securecontext.allowlist');
     expect(notice).toHaveTextContent('HTTPS');
     expect(notice).toHaveTextContent(window.location.origin);
     expect(notice).toHaveTextContent('データ交換');
+    // The steps are in the app's own 手引き, which opens offline and without the repository.
+    expect(within(notice).getByRole('link', { name: /手引き「設置・更新手順」/ })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/help\/deployment/),
+    );
   });
 
   it('stays closed once closed, also after a reload', async () => {
     setSecureContext(false, false);
     const user = userEvent.setup();
-    const { unmount } = render(<InsecureContextNotice />);
+    const { unmount } = renderNotice();
     await user.click(screen.getByRole('button', { name: '閉じる' }));
     expect(screen.queryByRole('complementary')).toBeNull();
     expect(localStorage.getItem(INSECURE_NOTICE_DISMISSED_KEY)).toBe('1');
     unmount();
-    render(<InsecureContextNotice />);
+    renderNotice();
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 
@@ -57,20 +72,20 @@ describe('InsecureContextNotice', () => {
       throw new DOMException('denied', 'SecurityError');
     });
     const user = userEvent.setup();
-    render(<InsecureContextNotice />);
+    renderNotice();
     await user.click(screen.getByRole('button', { name: '閉じる' }));
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 
   it('says nothing where a service worker is available', () => {
     setSecureContext(true, true);
-    render(<InsecureContextNotice />);
+    renderNotice();
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 
   it('names the browser, not HTTP, when a secure page still has no service worker', () => {
     setSecureContext(true, false);
-    render(<InsecureContextNotice />);
+    renderNotice();
     expect(
       screen.getByRole('complementary', {
         name: 'このブラウザーではオフラインで開けません（管理者の方へ）',

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveBuiltApp, watchContext, type PageWatch } from './browser.ts';
+import {
+  downloadedBytes,
+  launchChromium,
+  serveBuiltApp,
+  watchContext,
+  type PageWatch,
+} from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 
 // Issue 12, item 11: a file attached to an incident never runs script in the app's origin, and
@@ -139,7 +144,7 @@ describe('attachments', () => {
     const save = page.getByRole('link', { name: 'evil.svgを保存' });
     const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
     expect(download.suggestedFilename()).toBe('evil.svg');
-    expect(readFileSync((await download.path())!)).toEqual(SVG);
+    expect(await downloadedBytes(download)).toEqual(SVG);
   });
 
   it('still opens the PNG in a new tab, as an image, and shows its thumbnail', async () => {

@@ -1,6 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Page,
+} from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../scripts/staticServer.ts';
 
 /** The system Chromium (Debian's package); never a downloaded browser. */
@@ -114,4 +121,19 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
+}
+
+/**
+ * The bytes of a download. `download.path()` is refused over the shared browser's connection;
+ * `saveAs` streams the file to this process.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sonae-download-'));
+  try {
+    const file = path.join(dir, 'download');
+    await download.saveAs(file);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, type AppSession, type PageWatch } from './browser.ts';
+import {
+  downloadedBytes,
+  openApp,
+  screenshot,
+  type AppSession,
+  type PageWatch,
+} from './browser.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 import { contactAvailabilityAt, type BusinessHours } from '../../src/domain/businessHours.ts';
 import { DEFAULT_CLOSURE_DAYS } from '../../src/domain/holidays.ts';
@@ -139,7 +144,7 @@ describe('contacts on a new station', () => {
       notice.getByRole('button', { name: '書き出す' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^連絡先_\d{8}\.csv$/);
-    exported = readFileSync((await download.path())!);
+    exported = await downloadedBytes(download);
     expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = exported.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toBe(

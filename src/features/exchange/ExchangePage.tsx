@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { ExportSection } from './ExportSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
@@ -14,6 +15,10 @@ export function ExchangePage() {
       <p>
         ネットワークの代わりに、署名付きのファイルを承認された媒体で受け渡しします。署名の鍵と、信頼する相手の鍵は「設定」で管理します。
         ブラウザのデータはこのアドレス（サーバー名・ポート）に結び付いているため、アドレスが変わる場合も、ここで書き出して取り込み直してください。
+      </p>
+      <p>
+        <Link to="/exchange/verify">ファイルの検証</Link>
+        （取り込まずに、署名と内容だけを確かめます）
       </p>
       <ExportSection />
       <ImportSection />

@@ -57,18 +57,21 @@ describe('the Content-Security-Policy of index.html', () => {
   });
 });
 
-describe('the header in docs/deployment.md', () => {
+describe('the header in the shipped server samples (deploy/) and docs/deployment.md', () => {
   const doc = read('docs/deployment.md');
   const header = `${metaPolicy()}; frame-ancestors 'none'`;
-  const samples: [string, RegExp][] = [
-    ['IIS', /<add name="Content-Security-Policy"\s+value="([^"]+)"/],
-    ['Apache', /Header always set Content-Security-Policy "([^"]+)"/],
-    ['nginx', /add_header Content-Security-Policy "([^"]+)" always;/],
-    ['the value to copy', /```text\n(default-src[^\n]+)\n```/],
+  const samples: [string, string, RegExp][] = [
+    ['deploy/web.config', 'IIS', /<add name="Content-Security-Policy"\s+value="([^"]+)"/g],
+    ['deploy/apache-sonae.conf', 'Apache', /Header always set Content-Security-Policy "([^"]+)"/g],
+    ['deploy/htaccess', 'Apache .htaccess', /Header always set Content-Security-Policy "([^"]+)"/g],
+    ['deploy/nginx.conf', 'nginx', /add_header Content-Security-Policy "([^"]+)" always;/g],
+    ['docs/deployment.md', 'the value to copy', /```text\n(default-src[^\n]+)\n```/g],
   ];
-  for (const [server, pattern] of samples)
-    it(`${server}: the meta policy plus frame-ancestors 'none'`, () => {
-      expect(pattern.exec(doc)?.[1]).toBe(header);
+  for (const [file, server, pattern] of samples)
+    it(`${server} (${file}): every header is the meta policy plus frame-ancestors 'none'`, () => {
+      const found = [...read(file).matchAll(pattern)].map((match) => match[1]);
+      expect(found.length).toBeGreaterThan(0);
+      for (const value of found) expect(value).toBe(header);
     });
 
   it('says that frame-ancestors works only as a header', () => {

@@ -6,6 +6,7 @@ import {
   CHECKSUM_FILE,
   createRelease,
   releaseBuildId,
+  builtIdOf,
   releaseFileName,
 } from '../../../scripts/package.ts';
 
@@ -49,8 +50,8 @@ describe('releaseFileName and releaseBuildId', () => {
     const a = createRelease(builtFiles(), day);
     const changed = builtFiles().set('assets/index-abc.js', text('console.log(2)'));
     const b = createRelease(changed, day);
-    const idA = releaseBuildId(a.checksums, undefined, '0.1.0');
-    const idB = releaseBuildId(b.checksums, undefined, '0.1.0');
+    const idA = releaseBuildId(a.checksums, undefined);
+    const idB = releaseBuildId(b.checksums, undefined);
     expect(idA).toMatch(/^[0-9a-f]{8}$/);
     expect(idA).not.toBe(idB);
     // Recomputable from the zip alone: the first 8 digits of SHA256SUMS.txt's own hash.
@@ -58,10 +59,19 @@ describe('releaseFileName and releaseBuildId', () => {
   });
 
   it('uses the build id 版 shows when the build was given one', () => {
-    expect(releaseBuildId('x', '20261121-2', '0.1.0')).toBe('20261121-2');
-    expect(releaseBuildId('x', '../evil name', '0.1.0')).toBe('..evilname');
-    // The default id (the version itself) tells builds apart no better than the version does.
-    expect(releaseBuildId('x', '0.1.0', '0.1.0')).toMatch(/^[0-9a-f]{8}$/);
+    expect(releaseBuildId('x', '20261121-2')).toBe('20261121-2');
+    expect(releaseBuildId('x', '0.1.0+202611291850.3b27c71')).toBe('0.1.0+202611291850.3b27c71');
+    expect(releaseBuildId('x', '../evil name')).toBe('..evilname');
+  });
+
+  it('reads the build id from the version.json the build writes', () => {
+    const files = builtFiles().set(
+      'version.json',
+      text('{"version":"0.1.0","buildId":"0.1.0+202611291850.3b27c71"}\n'),
+    );
+    expect(builtIdOf(files)).toBe('0.1.0+202611291850.3b27c71');
+    expect(builtIdOf(builtFiles())).toBeUndefined();
+    expect(builtIdOf(builtFiles().set('version.json', text('{oops')))).toBeUndefined();
   });
 });
 
