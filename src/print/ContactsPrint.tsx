@@ -1,5 +1,6 @@
 import { contactFieldLabels } from '../domain/contact.ts';
 import type { ContactPrintRow } from './kitContent.ts';
+import { PrintSection } from './PrintSection.tsx';
 
 /**
  * Whom to call, in order, with every number: within business hours and after hours, the deputy
@@ -7,8 +8,7 @@ import type { ContactPrintRow } from './kitContent.ts';
  */
 export function ContactsPrint({ rows }: { rows: readonly ContactPrintRow[] }) {
   return (
-    <section className="print-section" aria-labelledby="print-contacts-heading">
-      <h2 id="print-contacts-heading">連絡先（連絡する順）</h2>
+    <PrintSection heading="連絡先（連絡する順）">
       {rows.length === 0 ? (
         <p className="print-empty">
           このシステムの連絡先は登録されていません。情報システム担当に確認してください。
@@ -63,6 +63,6 @@ export function ContactsPrint({ rows }: { rows: readonly ContactPrintRow[] }) {
           </tbody>
         </table>
       )}
-    </section>
+    </PrintSection>
   );
 }

@@ -1,11 +1,11 @@
 import { incidentLevelFieldLabels as labels } from '../domain/incidentLevel.ts';
 import type { LevelPrintRow } from './kitContent.ts';
+import { PrintSection } from './PrintSection.tsx';
 
 /** The level guide on paper: criteria, what to do, and whom to tell within how long. */
 export function LevelsPrint({ rows }: { rows: readonly LevelPrintRow[] }) {
   return (
-    <section className="print-section" aria-labelledby="print-levels-heading">
-      <h2 id="print-levels-heading">障害レベルの目安</h2>
+    <PrintSection heading="障害レベルの目安">
       {rows.length === 0 ? (
         <p className="print-empty">障害レベルは登録されていません。</p>
       ) : (
@@ -40,6 +40,6 @@ export function LevelsPrint({ rows }: { rows: readonly LevelPrintRow[] }) {
           </tbody>
         </table>
       )}
-    </section>
+    </PrintSection>
   );
 }

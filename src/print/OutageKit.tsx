@@ -1,14 +1,18 @@
 import type { RecordOf } from '../domain/recordSchemas.ts';
-import { continuityPriorityLabels, formatRto, systemFieldLabels } from '../domain/system.ts';
-import { procedureFieldLabels } from '../domain/procedure.ts';
-import { formatJapaneseCalendarDate } from '../domain/japaneseDate.ts';
 import { DocumentHeader, type DocumentFact } from './DocumentHeader.tsx';
 import { AgreementsPrint, ProcedurePrint } from './ProcedurePrint.tsx';
 import { ContactsPrint } from './ContactsPrint.tsx';
 import { LevelsPrint } from './LevelsPrint.tsx';
 import { GuidancePoster } from './GuidancePoster.tsx';
 import { IncidentSheet } from './IncidentSheet.tsx';
-import { contactPrintRows, levelPrintRows, pickKitProcedure } from './kitContent.ts';
+import { SystemFactsPrint } from './SystemFactsPrint.tsx';
+import { PrintSection } from './PrintSection.tsx';
+import {
+  contactPrintRows,
+  levelPrintRows,
+  pickKitProcedure,
+  procedureFacts,
+} from './kitContent.ts';
 
 export interface OutageKitProps {
   municipality: string;
@@ -42,16 +46,7 @@ export function OutageKit({
   const { procedure, others } = pickKitProcedure(procedures, system.id, procedureId);
   const levelRows = levelPrintRows(levels);
   const levelNames = new Map(levelRows.map((l) => [l.level, l.name]));
-  const facts: DocumentFact[] = procedure
-    ? [
-        { label: procedureFieldLabels.version, value: procedure.version.trim() || '—' },
-        {
-          label: procedureFieldLabels.lastReviewedOn,
-          value: formatJapaneseCalendarDate(procedure.lastReviewedOn),
-        },
-        { label: procedureFieldLabels.owner, value: procedure.owner.trim() || '—' },
-      ]
-    : [];
+  const facts: DocumentFact[] = procedure ? procedureFacts(procedure) : [];
   const guidance = procedure?.residentGuidance.trim() ?? '';
 
   return (
@@ -64,17 +59,7 @@ export function OutageKit({
           facts={facts}
           printedAt={printedAt}
         />
-        <p className="kit-facts">
-          <span>{continuityPriorityLabels[system.continuityPriority]}</span>
-          <span>目標復旧時間 {formatRto(system.rtoHours)}</span>
-          {system.department ? <span>所管課 {system.department}</span> : null}
-          {system.vendor ? <span>ベンダー {system.vendor}</span> : null}
-        </p>
-        {system.priorityServices.trim() ? (
-          <p className="kit-facts">
-            {systemFieldLabels.priorityServices}: {system.priorityServices}
-          </p>
-        ) : null}
+        <SystemFactsPrint system={system} />
         <p className="kit-note">
           印刷した時点の内容です。最新の内容は「備え」の「障害発生時」で確かめてください。
           {guidance ? '住民への案内は掲示用に別のページにあります。' : ''}
@@ -83,12 +68,11 @@ export function OutageKit({
         {procedure ? (
           <ProcedurePrint procedure={procedure} levelNames={levelNames} />
         ) : (
-          <section className="print-section" aria-labelledby="print-procedure-heading">
-            <h2 id="print-procedure-heading">代替手順</h2>
+          <PrintSection heading="代替手順">
             <p className="print-empty">
               このシステムの代替手順は登録されていません。障害を記録し、下の連絡先に連絡してください。
             </p>
-          </section>
+          </PrintSection>
         )}
         {others.length ? (
           <p className="kit-note">

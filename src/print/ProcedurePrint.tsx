@@ -7,6 +7,7 @@ import {
 import { stepsOfPhase } from '../domain/procedureRules.ts';
 import { formatJapaneseCalendarDate } from '../domain/japaneseDate.ts';
 import { phaseHints } from '../features/procedures/phaseHints.ts';
+import { PrintSection } from './PrintSection.tsx';
 
 /** A box to tick by hand: a real character, so it survives copy-and-paste and text extraction. */
 export function TickBox() {
@@ -40,8 +41,7 @@ export function ProcedurePrint({
     })
     .join('、');
   return (
-    <section className="print-section" aria-labelledby="print-procedure-heading">
-      <h2 id="print-procedure-heading">代替手順「{procedure.title}」</h2>
+    <PrintSection heading={`代替手順「${procedure.title}」`}>
       <div className="print-keep print-trigger">
         <h3>{labels.trigger}</h3>
         <p className="print-text">{procedure.trigger.trim() || '（未記入）'}</p>
@@ -93,7 +93,7 @@ export function ProcedurePrint({
         <h3>{labels.afterRecovery}</h3>
         <p className="print-text">{procedure.afterRecovery.trim() || '（未記入）'}</p>
       </div>
-    </section>
+    </PrintSection>
   );
 }
 
@@ -101,8 +101,7 @@ export function ProcedurePrint({
 export function AgreementsPrint({ agreements }: { agreements: ProcedureData['agreements'] }) {
   const newestFirst = [...agreements].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <section className="print-section" aria-labelledby="print-agreements-heading">
-      <h2 id="print-agreements-heading">{labels.agreements}</h2>
+    <PrintSection heading={labels.agreements}>
       {newestFirst.length === 0 ? (
         <p className="print-empty">合意事項はまだ記録されていません。</p>
       ) : (
@@ -129,6 +128,6 @@ export function AgreementsPrint({ agreements }: { agreements: ProcedureData['agr
           </tbody>
         </table>
       )}
-    </section>
+    </PrintSection>
   );
 }

@@ -8,7 +8,8 @@
 
 import type { ContactData } from '../domain/contact.ts';
 import type { IncidentLevelData } from '../domain/incidentLevel.ts';
-import type { ProcedureData } from '../domain/procedure.ts';
+import { procedureFieldLabels, type ProcedureData } from '../domain/procedure.ts';
+import { formatJapaneseCalendarDate } from '../domain/japaneseDate.ts';
 import { formatBusinessHours, type BusinessHours } from '../domain/businessHours.ts';
 import { formatNotifyWithin } from '../domain/levelSuggestion.ts';
 import { contactDisplayName, contactsToCall } from '../domain/contactRules.ts';
@@ -72,7 +73,8 @@ export interface ContactPrintRow {
   notes: string;
 }
 
-type PrintableContact = WithId<
+/** What a printed contact row needs of a contact record. */
+export type PrintableContact = WithId<
   Pick<
     ContactData,
     | 'name'
@@ -91,7 +93,10 @@ type PrintableContact = WithId<
   >
 >;
 
-function deputyText(contact: PrintableContact, byId: Map<string, PrintableContact>): string | null {
+function deputyText(
+  contact: PrintableContact,
+  byId: ReadonlyMap<string, PrintableContact>,
+): string | null {
   if (!contact.deputyContactId) return null;
   const deputy = byId.get(contact.deputyContactId);
   if (!deputy) return '（削除された連絡先）';
@@ -102,33 +107,39 @@ function deputyText(contact: PrintableContact, byId: Map<string, PrintableContac
   return [contactDisplayName(deputy), ...numbers].join(' ');
 }
 
+/** Any contact as a row for paper; `byId` holds every contact, to name the deputy. */
+export function toContactPrintRow(
+  contact: PrintableContact,
+  byId: ReadonlyMap<string, PrintableContact>,
+): ContactPrintRow {
+  const phones = contact.phones.filter((p) => p.number.trim()).map(phoneText);
+  if (contact.extension) phones.push(`内線 ${contact.extension}`);
+  const afterHours = contact.afterHoursPhone.trim()
+    ? contact.afterHoursPhone.trim()
+    : isAlwaysOpen(contact.businessHours)
+      ? '（24時間受付）'
+      : '登録なし';
+  return {
+    id: contact.id,
+    order: contact.escalationOrder === null ? '—' : String(contact.escalationOrder),
+    name: contactDisplayName(contact),
+    detail: [contact.department, contact.role].filter(Boolean).join('・'),
+    hours: formatBusinessHours(contact.businessHours),
+    phones: phones.length ? phones : ['電話番号の登録なし'],
+    afterHours,
+    deputy: deputyText(contact, byId),
+    contractNumber: contact.contractNumber,
+    notes: contact.notes.trim(),
+  };
+}
+
 /** The contacts covering a system, in the order to call them, as rows for paper. */
 export function contactPrintRows(
   contacts: readonly PrintableContact[],
   systemId: string,
 ): ContactPrintRow[] {
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  return contactsToCall([...contacts], systemId).map((contact) => {
-    const phones = contact.phones.filter((p) => p.number.trim()).map(phoneText);
-    if (contact.extension) phones.push(`内線 ${contact.extension}`);
-    const afterHours = contact.afterHoursPhone.trim()
-      ? contact.afterHoursPhone.trim()
-      : isAlwaysOpen(contact.businessHours)
-        ? '（24時間受付）'
-        : '登録なし';
-    return {
-      id: contact.id,
-      order: contact.escalationOrder === null ? '—' : String(contact.escalationOrder),
-      name: contactDisplayName(contact),
-      detail: [contact.department, contact.role].filter(Boolean).join('・'),
-      hours: formatBusinessHours(contact.businessHours),
-      phones: phones.length ? phones : ['電話番号の登録なし'],
-      afterHours,
-      deputy: deputyText(contact, byId),
-      contractNumber: contact.contractNumber,
-      notes: contact.notes.trim(),
-    };
-  });
+  return contactsToCall([...contacts], systemId).map((contact) => toContactPrintRow(contact, byId));
 }
 
 /** One incident level as a row of the printed level guide. */
@@ -162,4 +173,18 @@ export function levelPrintRows(
       notify: l.notify.trim() || '—',
       deadline: formatNotifyWithin(l.notifyWithinMinutes),
     }));
+}
+
+/** 版・最終見直し日・責任者 of a procedure, as printed with it (labels from procedureFieldLabels). */
+export function procedureFacts(
+  procedure: Pick<ProcedureData, 'version' | 'lastReviewedOn' | 'owner'>,
+): { label: string; value: string }[] {
+  return [
+    { label: procedureFieldLabels.version, value: procedure.version.trim() || '—' },
+    {
+      label: procedureFieldLabels.lastReviewedOn,
+      value: formatJapaneseCalendarDate(procedure.lastReviewedOn),
+    },
+    { label: procedureFieldLabels.owner, value: procedure.owner.trim() || '—' },
+  ];
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { contactFieldLabels, contactKindLabels } from '../../domain/contact.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
@@ -15,6 +15,7 @@ import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess
 import { AvailabilityBadge } from './AvailabilityBadge.tsx';
 import { CsvExportButton } from './CsvExportButton.tsx';
 import { contactSearchText, datedFileName, telHref } from './contactText.ts';
+import { contactListPrintPath, walletCardPath } from '../../print/reportPaths.ts';
 import './contacts.css';
 
 type Contact = RecordOf<'contact'>;
@@ -40,6 +41,7 @@ export function ContactListPage() {
   const now = useNow();
   const closures = useClosureDays();
   const location = useLocation();
+  const navigate = useNavigate();
   const deleted = (location.state as { deleted?: string } | null)?.deleted;
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
@@ -81,6 +83,20 @@ export function ContactListPage() {
             makeCsv={() => contactsToCsv((contacts ?? []).map((c) => pickData(c)))}
             disabled={!contacts?.length}
           />
+          <button
+            type="button"
+            onClick={() => navigate(contactListPrintPath())}
+            disabled={!contacts?.length}
+          >
+            連絡先一覧を印刷
+          </button>
+          <button
+            type="button"
+            onClick={() => navigate(walletCardPath())}
+            disabled={!contacts?.length}
+          >
+            携帯用カードを印刷
+          </button>
         </div>
       </div>
       {canEdit === false ? <ReadOnlyNotice what="連絡先" /> : null}

@@ -1,29 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { AttachmentRef } from '../../domain/incident.ts';
 import {
-  DOWNLOAD_ONLY_TYPE,
-  SNIFF_BYTES,
   isViewableImage,
   safeDownloadName,
-  sniffAttachmentType,
   type ViewableType,
 } from '../../domain/attachmentTypes.ts';
-import { loadAttachment } from '../../db/records.ts';
+import { loadTypedAttachment } from './typedAttachment.ts';
 import { formatBytes } from '../common/formatBytes.ts';
 
 type Loaded = { url: string; type: ViewableType | null } | null;
-
-/**
- * The stored bytes under a type this app chose after reading them: a Blob's own type comes from
- * the sender (a department's file, a browser's guess from the name) and an `image/svg+xml` or
- * `text/html` blob opened in a tab runs its script in the app's origin, next to the trusted
- * keys and every record. Re-wrapping a Blob does not copy its bytes.
- */
-async function retypeAttachment(blob: Blob): Promise<{ blob: Blob; type: ViewableType | null }> {
-  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
-  const type = sniffAttachmentType(head);
-  return { blob: new Blob([blob], { type: type ?? DOWNLOAD_ONLY_TYPE }), type };
-}
 
 /**
  * One attachment kept on this PC: PNG, JPEG, GIF and WebP show a thumbnail and open in a new
@@ -34,20 +19,12 @@ export function AttachmentView({ attachment }: { attachment: AttachmentRef }) {
   useEffect(() => {
     let objectUrl: string | null = null;
     let cancelled = false;
-    void loadAttachment(attachment.id)
-      .then((stored) => (stored ? retypeAttachment(stored) : null))
-      .then(
-        (typed) => {
-          if (cancelled) return;
-          if (!typed) return setLoaded(null);
-          objectUrl = URL.createObjectURL(typed.blob);
-          setLoaded({ url: objectUrl, type: typed.type });
-        },
-        // Bytes that cannot be read are as good as absent: never show them untyped.
-        () => {
-          if (!cancelled) setLoaded(null);
-        },
-      );
+    void loadTypedAttachment(attachment.id).then((typed) => {
+      if (cancelled) return;
+      if (!typed) return setLoaded(null);
+      objectUrl = URL.createObjectURL(typed.blob);
+      setLoaded({ url: objectUrl, type: typed.type });
+    });
     return () => {
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);

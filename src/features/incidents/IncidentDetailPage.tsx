@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuditTrail, useLiveRecord, useLiveRecords } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
@@ -23,6 +23,7 @@ import { NotificationDeadline } from '../levels/NotificationDeadline.tsx';
 import { AttachmentView } from './AttachmentView.tsx';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
 import { IncidentSystemLink } from './IncidentSystemLink.tsx';
+import { incidentReportPath } from '../../print/reportPaths.ts';
 
 function Item({
   label,
@@ -45,6 +46,7 @@ function Item({
 export function IncidentDetailPage() {
   const { id } = useParams();
   const location = useLocation();
+  const navigate = useNavigate();
   const record = useLiveRecord('incident', id);
   const systemNames = useSystemNames();
   const procedures = useLiveRecords('procedure');
@@ -97,6 +99,9 @@ export function IncidentDetailPage() {
         <Link className="button primary" to={`/incidents/${record.id}/edit`}>
           編集
         </Link>
+        <button type="button" onClick={() => navigate(incidentReportPath(record.id))}>
+          障害報告書を印刷
+        </button>
         <DeleteRecordButton
           type="incident"
           id={record.id}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useLiveRecord, useLiveRecords } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
@@ -14,6 +14,7 @@ import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess
 import { useNow } from '../common/useNow.ts';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
+import { outageKitPath } from '../../print/printOptions.ts';
 import { ProcedureView } from './ProcedureView.tsx';
 import { ResidentGuidance } from './ResidentGuidance.tsx';
 import { ReviewFlag } from './ReviewFlag.tsx';
@@ -25,6 +26,7 @@ type Message = { kind: 'error' | 'success'; text: string };
 export function ProcedureDetailPage() {
   const { id } = useParams();
   const location = useLocation();
+  const navigate = useNavigate();
   const procedure = useLiveRecord('procedure', id);
   const systems = useLiveRecords('system');
   const incidents = useLiveRecords('incident');
@@ -43,6 +45,8 @@ export function ProcedureDetailPage() {
   const today = todayInTokyo(now);
   const systemNames = new Map((systems ?? []).map((s) => [s.id, s.name]));
   const usedBy = (incidents ?? []).filter((i) => i.procedureId === procedure.id).length;
+  // The kit is per system: this procedure prints as part of its first system that still exists.
+  const kitSystemId = procedure.systemIds.find((systemId) => systemNames.has(systemId));
 
   async function markReviewed() {
     if (!procedure) return;
@@ -72,6 +76,22 @@ export function ProcedureDetailPage() {
         <ReviewFlag procedure={procedure} now={now} />
       </div>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
+      <div className="actions procedure-print-actions">
+        <button
+          type="button"
+          disabled={!kitSystemId}
+          onClick={() =>
+            kitSystemId && navigate(outageKitPath(kitSystemId, { procedureId: procedure.id }))
+          }
+        >
+          この手順を印刷
+        </button>
+        {kitSystemId || systems === undefined ? null : (
+          <span className="hint">
+            対象システムがないため印刷できません（手順はシステムの障害時キットとして印刷します）。
+          </span>
+        )}
+      </div>
       {canEdit === false ? <ReadOnlyNotice what="代替手順" /> : null}
       {canEdit ? (
         <div className="actions procedure-actions">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { formatDateJa } from '../../domain/dateTime.ts';
 import { procedureFieldLabels } from '../../domain/procedure.ts';
@@ -9,6 +9,8 @@ import { Banner } from '../common/Banner.tsx';
 import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { useNow } from '../common/useNow.ts';
 import { usePageTitle } from '../common/usePageTitle.ts';
+import { BinderCopyButton } from '../../print/BinderCopyButton.tsx';
+import { binderPath } from '../../print/binderToc.ts';
 import { useProcedureReferences } from './useProcedureReferences.ts';
 import { ReviewFlag } from './ReviewFlag.tsx';
 import './procedures.css';
@@ -23,6 +25,7 @@ export function ProcedureListPage() {
   const canEdit = useCanEditMasterData();
   const now = useNow();
   const location = useLocation();
+  const navigate = useNavigate();
   const deleted = (location.state as { deleted?: string } | null)?.deleted;
   // In the URL, so Back from a procedure returns to the same search.
   const [params, setParams] = useSearchParams();
@@ -73,6 +76,14 @@ export function ProcedureListPage() {
           </Link>
         ) : null}
       </div>
+      {procedures?.length ? (
+        <div className="actions procedure-print-actions">
+          <button type="button" onClick={() => navigate(binderPath())}>
+            緊急時バインダーを印刷
+          </button>
+          <BinderCopyButton />
+        </div>
+      ) : null}
       {deleted ? <Banner kind="success">{deleted}</Banner> : null}
       {canEdit === false ? <ReadOnlyNotice what="代替手順" /> : null}
       {procedures === undefined || references === undefined ? (
