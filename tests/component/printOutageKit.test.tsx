@@ -1,7 +1,6 @@
-import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { expectNothingPrinted, renderPrintRoute, stubWindowPrint } from './printRouteHarness.tsx';
 import { buildDemoData, DEMO_AUTHOR_ID } from '../../src/demo/demoMunicipality.ts';
 import { OutageKit } from '../../src/print/OutageKit.tsx';
 import { IncidentSheet } from '../../src/print/IncidentSheet.tsx';
@@ -177,30 +176,20 @@ describe('print routes', () => {
 
   beforeEach(async () => {
     ({ station } = await freshDatabaseWithStation());
-    print = vi.fn();
-    vi.stubGlobal('print', print);
+    print = stubWindowPrint();
   });
   afterEach(() => vi.unstubAllGlobals());
 
   function renderRoute(path: string) {
-    // StrictMode, as in main.tsx: effects run twice in development, and print must not.
-    return render(
-      <StrictMode>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route
-              path="/print/outage-kit/:systemId"
-              element={<OutageKitPage station={station} />}
-            />
-            <Route path="/print/incident-sheet" element={<IncidentSheetPage station={station} />} />
-          </Routes>
-        </MemoryRouter>
-      </StrictMode>,
-    );
+    return renderPrintRoute(path, {
+      '/print/outage-kit/:systemId': <OutageKitPage station={station} />,
+      '/print/incident-sheet': <IncidentSheetPage station={station} />,
+    });
   }
 
-  it('prints the kit by itself once its records are loaded, exactly once', async () => {
-    const saved = await saveRecord('system', {
+  /** A system with no procedure of its own: the kit still prints, and says so. */
+  const saveTaxSystem = () =>
+    saveRecord('system', {
       name: '税務システム',
       department: '税務課',
       vendor: '',
@@ -209,6 +198,9 @@ describe('print routes', () => {
       rtoHours: 24,
       notes: '',
     });
+
+  it('prints the kit by itself once its records are loaded, exactly once', async () => {
+    const saved = await saveTaxSystem();
     renderRoute(`/print/outage-kit/${saved.id}`);
     await screen.findByRole('heading', { level: 1, name: /税務システム\s*障害時キット/ });
     await vi.waitFor(() => expect(print).toHaveBeenCalledTimes(1));
@@ -221,15 +213,7 @@ describe('print routes', () => {
   });
 
   it('only shows the kit with ?auto=0', async () => {
-    const saved = await saveRecord('system', {
-      name: '税務システム',
-      department: '',
-      vendor: '',
-      continuityPriority: 'high',
-      priorityServices: '',
-      rtoHours: null,
-      notes: '',
-    });
+    const saved = await saveTaxSystem();
     renderRoute(`/print/outage-kit/${saved.id}?auto=0&sheets=2`);
     await vi.waitFor(() =>
       expect(document.querySelector('[data-print-ready="true"]')).not.toBeNull(),
@@ -241,10 +225,7 @@ describe('print routes', () => {
 
   it('says a system that is gone is gone, and prints nothing', async () => {
     renderRoute('/print/outage-kit/00000000-0000-4000-8000-000000000000');
-    await screen.findByText(/このシステムは見つかりません/);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(print).not.toHaveBeenCalled();
-    expect(screen.getByRole('button', { name: '印刷' })).toBeDisabled();
+    await expectNothingPrinted(print, /このシステムは見つかりません/);
   });
 
   it('stamps 印刷日時 again just before the browser prints', async () => {

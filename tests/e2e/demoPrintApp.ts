@@ -1,9 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type AppSession } from './browser.ts';
-import { exposeAppDatabase } from './pdfHelpers.ts';
+import { exposeAppDatabase, putRow, readStationId } from './pdfHelpers.ts';
+import { createStoredRecord } from '../../src/domain/storedRecord.ts';
+import type { RecordOf } from '../../src/domain/recordSchemas.ts';
+import type { ProcedureData } from '../../src/domain/procedure.ts';
 
 // What a print e2e file starts from: the built app with the demo municipality loaded, a
 // window.print() that records its calls instead of opening a dialog headless Chromium cannot
@@ -17,6 +21,8 @@ export interface PrintCall {
   /** Every <img> on the page had loaded. */
   imagesLoaded: boolean;
   images: number;
+  /** Blank incident sheets on the page. */
+  sheets: number;
 }
 
 export interface DemoPrintApp {
@@ -28,6 +34,8 @@ export interface DemoPrintApp {
   imageDir: string;
   printCalls(): Promise<PrintCall[]>;
   clearPrintCalls(): Promise<void>;
+  /** Clicks the 印刷 button named `button` and returns the one print() call it led to. */
+  printFrom(button: string): Promise<PrintCall>;
   close(): Promise<void>;
 }
 
@@ -48,23 +56,36 @@ export async function openDemoPrintApp(name: string): Promise<DemoPrintApp> {
         isReady: document.querySelector('[data-print-ready="true"]') !== null,
         imagesLoaded: images.every((img) => img.complete && img.naturalWidth > 0),
         images: images.length,
+        sheets: document.querySelectorAll('.incident-sheet').length,
       });
     };
   });
   await page.goto(app.server.url);
   await page.getByRole('button', { name: 'デモデータで試す' }).click();
   await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
+  const printCalls = () =>
+    page.evaluate(() => (window as unknown as { __printCalls: PrintCall[] }).__printCalls);
+  const clearPrintCalls = () =>
+    page.evaluate(() => {
+      (window as unknown as { __printCalls: PrintCall[] }).__printCalls.length = 0;
+    });
   return {
     app,
     page,
     folder,
     imageDir,
-    printCalls: () =>
-      page.evaluate(() => (window as unknown as { __printCalls: PrintCall[] }).__printCalls),
-    clearPrintCalls: () =>
-      page.evaluate(() => {
-        (window as unknown as { __printCalls: PrintCall[] }).__printCalls.length = 0;
-      }),
+    printCalls,
+    clearPrintCalls,
+    async printFrom(button) {
+      await clearPrintCalls();
+      await page.getByRole('button', { name: button }).click();
+      await page.waitForFunction(
+        () => (window as unknown as { __printCalls: unknown[] }).__printCalls.length > 0,
+      );
+      const calls = await printCalls();
+      expect(calls).toHaveLength(1);
+      return calls[0]!;
+    },
     async close() {
       await app.close();
       rmSync(folder, { recursive: true, force: true });
@@ -79,7 +100,30 @@ export async function openPrintRoute(page: Page, appUrl: string, hashPath: strin
   await page.locator('.print-page[data-print-ready="true"]').waitFor();
 }
 
-/** Text without its white space: a heading wrapped on paper still matches. */
-export function squeeze(text: string): string {
-  return text.replace(/\s+/g, '');
+/** Opens 障害発生時 for the system named `name` (from the outage menu) and returns its id. */
+export async function openOutageOf(page: Page, appUrl: string, name: string): Promise<string> {
+  await page.goto(`${appUrl}#/outage`);
+  await page.getByRole('link', { name: new RegExp(name) }).click();
+  await page.getByRole('heading', { name: `「${name}」が止まったとき` }).waitFor();
+  const systemId = decodeURIComponent(page.url().split('#/outage/')[1] ?? '');
+  expect(systemId).not.toBe('');
+  return systemId;
+}
+
+/**
+ * Writes a procedure as this station's own, around the UI (see putRow: reload to see it).
+ * Returns the stored record.
+ */
+export async function putProcedure(
+  page: Page,
+  data: ProcedureData,
+): Promise<RecordOf<'procedure'>> {
+  const record = createStoredRecord(
+    'procedure',
+    data,
+    await readStationId(page),
+    new Date().toISOString(),
+  );
+  await putRow(page, 'procedures', record);
+  return record;
 }

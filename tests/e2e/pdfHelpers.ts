@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 // Reading printed layouts back as a person reads paper: Chromium's PDF of a page, then poppler
@@ -21,6 +23,19 @@ export function pagesOf(pdf: string): string[] {
   const pages = text.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages;
+}
+
+/** Text without its white space: a heading wrapped on paper still matches. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/**
+ * A page of a blank 障害記録票: only a sheet has both (the outage kit's first page names the sheet
+ * but has no table of attempts).
+ */
+export function isBlankSheet(text: string): boolean {
+  return text.includes('障害記録票') && text.includes('試したことと結果');
 }
 
 /** Width × height in points of every page. */
@@ -60,6 +75,41 @@ export function renderPage(pdf: string, pageNumber: number, dir: string, name: s
     prefix,
   ]);
   return `${prefix}.png`;
+}
+
+/**
+ * Where the README's pictures go: docs/images/ when SONAE_DOC_IMAGES=1, else nowhere (null), so an
+ * ordinary run never rewrites files in the tree.
+ */
+export const docImagesDir =
+  process.env.SONAE_DOC_IMAGES === '1' ? path.resolve('docs/images') : null;
+
+/** The most a README picture may weigh. */
+export const DOC_IMAGE_BYTES = 150 * 1024;
+
+/**
+ * A picture of page `pageNumber` to look at, `<imageDir>/<name>.png` (every page as well, as
+ * `<name>-page<n>.png`, with SONAE_SCREENSHOTS). Unless `forReadme` is false, also the smaller one
+ * the README shows, checked to weigh under DOC_IMAGE_BYTES on every run: written to docs/images/
+ * with SONAE_DOC_IMAGES=1, else to `imageDir` as `<name>-readme.png`.
+ */
+export function picture(
+  pdf: string,
+  pageNumber: number,
+  imageDir: string,
+  name: string,
+  { forReadme = true } = {},
+): void {
+  expect(existsSync(renderPage(pdf, pageNumber, imageDir, name))).toBe(true);
+  if (process.env.SONAE_SCREENSHOTS)
+    for (let n = 1; n <= pageSizes(pdf).length; n += 1)
+      renderPage(pdf, n, imageDir, `${name}-page${n}`);
+  if (!forReadme) return;
+  if (docImagesDir) mkdirSync(docImagesDir, { recursive: true });
+  const png = docImagesDir
+    ? renderPage(pdf, pageNumber, docImagesDir, name, 50)
+    : renderPage(pdf, pageNumber, imageDir, `${name}-readme`, 50);
+  expect(statSync(png).size).toBeLessThan(DOC_IMAGE_BYTES);
 }
 
 declare global {

@@ -4,10 +4,8 @@ import path from 'node:path';
 import { outageKitFileNames } from '../../scripts/printArgs.ts';
 import { kitSystems, latestIncident } from '../../scripts/printPlan.ts';
 import { buildDemoData, DEMO_AUTHOR_ID } from '../../src/demo/demoMunicipality.ts';
-import { isA4Portrait, pagesOf } from './pdfHelpers.ts';
+import { isA4Portrait, isBlankSheet, pagesOf, squeeze } from './pdfHelpers.ts';
 import {
-  flat,
-  isBlankSheet,
   keepPicture,
   makeCliFolder,
   printedPages,
@@ -81,14 +79,14 @@ describe('npm run print -- --demo --out demo', () => {
   it('prints each system’s kit: procedure from 初動, contacts, levels, the poster and 5 sheets', () => {
     const pages = pagesOf(file('outage-kit-住民記録システム.pdf'));
     expect(pages[0]).toContain('架空市');
-    expect(flat(pages[0]!)).toContain('住民記録システム障害時キット');
+    expect(squeeze(pages[0]!)).toContain('住民記録システム障害時キット');
     expect(pages[0]).toMatch(/印刷日時：\s*令和\d+年\d+月\d+日（20\d\d年）/);
     const all = pages.join('\n');
     for (const text of ['初動', '代替', '復旧', '連絡先', '障害レベルの目安', 'お知らせ'])
-      expect(flat(all)).toContain(text);
+      expect(squeeze(all)).toContain(text);
     expect(pages.filter(isBlankSheet)).toHaveLength(5);
     const tax = pagesOf(file('outage-kit-税務システム.pdf'));
-    expect(flat(tax[0]!)).toContain('税務システム障害時キット');
+    expect(squeeze(tax[0]!)).toContain('税務システム障害時キット');
   });
 
   it('prints blank incident sheets, the newest incident’s report and the contact list', () => {
@@ -106,17 +104,17 @@ describe('npm run print -- --demo --out demo', () => {
       expect(sheets[0]).toContain(field);
 
     const report = pagesOf(file('incident-report.pdf')).join('\n');
-    expect(flat(report)).toContain('障害報告書');
-    expect(flat(report)).toContain(flat(latestIncident(demo.incident)!.title));
+    expect(squeeze(report)).toContain('障害報告書');
+    expect(squeeze(report)).toContain(squeeze(latestIncident(demo.incident)!.title));
 
     const contacts = pagesOf(file('contacts.pdf')).join('\n');
-    expect(flat(contacts)).toContain('緊急連絡先一覧');
+    expect(squeeze(contacts)).toContain('緊急連絡先一覧');
     expect(contacts).toContain('0120-000-111');
   });
 
   it('prints the binder with the page of every chapter in its table of contents', () => {
     const pages = pagesOf(file('binder.pdf'));
-    expect(flat(pages[0]!)).toContain('緊急時バインダー');
+    expect(squeeze(pages[0]!)).toContain('緊急時バインダー');
     const tocPage = pages.findIndex((p) => p.trimStart().startsWith('目次'));
     expect(tocPage).toBeGreaterThanOrEqual(0);
     const chapters = pages.flatMap((text, i) =>

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isA4Portrait, pagesOf } from './pdfHelpers.ts';
-import {
-  DEMO_KEY,
-  FIXTURES,
-  flat,
-  isBlankSheet,
-  makeCliFolder,
-  type CliFolder,
-} from './printCliRun.ts';
+import { isA4Portrait, isBlankSheet, pagesOf, squeeze } from './pdfHelpers.ts';
+import { DEMO_KEY, FIXTURES, makeCliFolder, type CliFolder } from './printCliRun.ts';
 
 // `npm run print -- --bundle FILE` end to end: the signed fixture verified in Node, imported
 // through the app's first run and データ交換 (trusting its signer by fingerprint), printed; then a
@@ -65,7 +58,7 @@ describe('npm run print -- --bundle', () => {
     expect(kit.filter(isBlankSheet)).toHaveLength(2);
     expect(pagesOf(path.join(folder, 'incident-sheet.pdf'))).toHaveLength(2);
     const report = pagesOf(path.join(folder, 'incident-report.pdf')).join('\n');
-    expect(flat(report)).toContain('住民票が印刷できない');
+    expect(squeeze(report)).toContain('住民票が印刷できない');
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.pdf')))
       expect(isA4Portrait(path.join(folder, name)), name).toBe(true);
   }, 120_000);

@@ -56,10 +56,3 @@ export function keepPicture(pdf: string, pageNumber: number, name: string): void
   const dir = process.env.SONAE_SCREENSHOTS;
   if (dir) renderPage(pdf, pageNumber, dir, name);
 }
-
-/** Text without white space: a heading wrapped on paper still matches. */
-export const flat = (text: string) => text.replace(/\s+/g, '');
-
-/** Only a blank 障害記録票 has both. */
-export const isBlankSheet = (text: string) =>
-  text.includes('障害記録票') && text.includes('試したことと結果');

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser.ts';
-import { isA4Portrait, pagesOf, putRow, readStationId, renderPage, savePdf } from './pdfHelpers.ts';
+import {
+  isA4Portrait,
+  pagesOf,
+  picture,
+  putRow,
+  readStationId,
+  savePdf,
+  squeeze,
+} from './pdfHelpers.ts';
 import {
   openDemoPrintApp,
+  openOutageOf,
   openPrintRoute,
-  squeeze,
   type DemoPrintApp,
-  type PrintCall,
 } from './demoPrintApp.ts';
 import { createStoredRecord } from '../../src/domain/storedRecord.ts';
 import type { ContactData } from '../../src/domain/contact.ts';
@@ -33,18 +38,6 @@ afterAll(async () => {
   await demo?.close();
 });
 
-/** Clicks a 印刷 button and returns the one print() call it led to. */
-async function printFrom(button: string): Promise<PrintCall> {
-  await demo.clearPrintCalls();
-  await page.getByRole('button', { name: button }).click();
-  await page.waitForFunction(
-    () => (window as unknown as { __printCalls: unknown[] }).__printCalls.length > 0,
-  );
-  const calls = await demo.printCalls();
-  expect(calls).toHaveLength(1);
-  return calls[0]!;
-}
-
 /** Opens a layout by a fresh load with `auto=0` and renders it to PDF. */
 async function renderLayout(hashPath: string, name: string) {
   await openPrintRoute(
@@ -56,20 +49,6 @@ async function renderLayout(hashPath: string, name: string) {
   const pdf = await savePdf(page, demo.folder, name);
   expect(isA4Portrait(pdf)).toBe(true);
   return { pdf, pages: pagesOf(pdf) };
-}
-
-/**
- * A picture of a page to look at (every page with SONAE_SCREENSHOTS); with SONAE_DOC_IMAGES=1
- * also the one kept for the README.
- */
-function picture(pdf: string, pageCount: number, pageNumber: number, name: string, inDocs = true) {
-  expect(existsSync(renderPage(pdf, pageNumber, demo.imageDir, name))).toBe(true);
-  if (process.env.SONAE_SCREENSHOTS)
-    for (let n = 1; n <= pageCount; n += 1) renderPage(pdf, n, demo.imageDir, `${name}-page${n}`);
-  if (!inDocs || process.env.SONAE_DOC_IMAGES !== '1') return;
-  mkdirSync(path.resolve('docs/images'), { recursive: true });
-  const png = renderPage(pdf, pageNumber, path.resolve('docs/images'), name, 50);
-  expect(statSync(png).size).toBeLessThan(150 * 1024);
 }
 
 describe('障害報告書', () => {
@@ -96,7 +75,7 @@ describe('障害報告書', () => {
   });
 
   it('prints from the incident once every thumbnail has loaded', async () => {
-    const call = await printFrom('障害報告書を印刷');
+    const call = await demo.printFrom('障害報告書を印刷');
     expect(call.hash).toMatch(/^#\/print\/incident-report\//);
     expect(call).toMatchObject({ isReady: true, imagesLoaded: true, images: 1 });
     // No menu, no 「編集」 or 「← 障害記録の一覧」 on the print route.
@@ -109,7 +88,7 @@ describe('障害報告書', () => {
   it('prints the fields, the timeline and the photo on A4', async () => {
     const id = incidentUrl.split('#/incidents/')[1]!;
     const { pdf, pages } = await renderLayout(`/print/incident-report/${id}`, 'incident-report');
-    picture(pdf, pages.length, pages.length, 'print-incident-report-photo', false);
+    picture(pdf, pages.length, demo.imageDir, 'print-incident-report-photo', { forReadme: false });
     const all = pages.join('\n');
     expect(pages[0]).toContain('架空市');
     expect(pages[0]).toContain('障害報告書');
@@ -146,7 +125,7 @@ describe('障害報告書', () => {
     });
     expect(id).toBeDefined();
     const { pdf, pages } = await renderLayout(`/print/incident-report/${id}`, 'demo-report');
-    picture(pdf, pages.length, 1, 'print-incident-report');
+    picture(pdf, 1, demo.imageDir, 'print-incident-report');
     const all = squeeze(pages.join('\n'));
     for (const text of [
       '状態完了',
@@ -174,7 +153,7 @@ function testContact(n: number): ContactData {
 describe('緊急連絡先一覧', () => {
   it('prints from the contact list', async () => {
     await page.goto(`${demo.app.server.url}#/contacts`);
-    const call = await printFrom('連絡先一覧を印刷');
+    const call = await demo.printFrom('連絡先一覧を印刷');
     expect(call).toMatchObject({ hash: '#/print/contacts', isReady: true });
   });
 
@@ -187,7 +166,7 @@ describe('緊急連絡先一覧', () => {
         createStoredRecord('contact', testContact(n), stationId, new Date().toISOString()),
       );
     const { pdf, pages } = await renderLayout('/print/contacts', 'contacts');
-    picture(pdf, pages.length, 1, 'print-contacts');
+    picture(pdf, 1, demo.imageDir, 'print-contacts');
     expect(pages.length).toBeGreaterThan(1);
     const first = pages[0]!;
     expect(first).toContain('緊急連絡先一覧');
@@ -214,9 +193,7 @@ describe('緊急連絡先一覧', () => {
   });
 
   it('prints only one system’s contacts with ?system=', async () => {
-    await page.goto(`${demo.app.server.url}#/outage`);
-    await page.getByRole('link', { name: /住民記録システム/ }).click();
-    const systemId = decodeURIComponent(page.url().split('#/outage/')[1] ?? '');
+    const systemId = await openOutageOf(page, demo.app.server.url, '住民記録システム');
     const { pages } = await renderLayout(`/print/contacts?system=${systemId}`, 'contacts-one');
     const all = pages.join('\n');
     expect(all).toMatch(/住民記録システム\s*緊急連絡先一覧/);
@@ -229,13 +206,13 @@ describe('緊急連絡先一覧', () => {
 describe('携帯用カード', () => {
   it('prints from the contact list', async () => {
     await page.goto(`${demo.app.server.url}#/contacts`);
-    const call = await printFrom('携帯用カードを印刷');
+    const call = await demo.printFrom('携帯用カードを印刷');
     expect(call).toMatchObject({ hash: '#/print/wallet-card', isReady: true });
   });
 
   it('fits four 91 × 55 mm folding cards on one A4 page, no text under 7 pt', async () => {
     const { pdf, pages } = await renderLayout('/print/wallet-card', 'wallet-card');
-    picture(pdf, pages.length, 1, 'print-wallet-card');
+    picture(pdf, 1, demo.imageDir, 'print-wallet-card');
     expect(pages).toHaveLength(1);
     const text = squeeze(pages[0]!);
     expect(text).toContain('携帯用緊急連絡先カード');

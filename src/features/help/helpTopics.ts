@@ -40,6 +40,15 @@ export const helpTopics: readonly HelpTopic[] = [
     load: () => text(import('../../../docs/deployment-keys.md?raw')),
   },
   {
+    slug: 'printing',
+    file: 'docs/printing.md',
+    title: '印刷と緊急時の紙',
+    description:
+      '障害時キット、障害記録票、障害報告書、連絡先一覧、携帯用カード、緊急時バインダーと閲覧コピー、npm run print。',
+    audience: 'it',
+    load: () => text(import('../../../docs/printing.md?raw')),
+  },
+  {
     slug: 'changes',
     file: 'CHANGELOG.md',
     title: '変更履歴（リリースノート）',
