@@ -5,7 +5,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'release', 'node_modules', 'coverage', 'dev-dist', 'reports', '.stryker-tmp'],
+    ignores: [
+      'dist',
+      'dist-tools',
+      'release',
+      'node_modules',
+      'coverage',
+      'dev-dist',
+      'reports',
+      '.stryker-tmp',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

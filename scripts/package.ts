@@ -26,6 +26,12 @@ export const CHECKSUM_FILE = 'SHA256SUMS.txt';
 export const SITE_CONFIG = 'sonae.config.json';
 export const SITE_CONFIG_EXAMPLE = 'sonae.config.example.json';
 
+/**
+ * Beside the folder: the standalone bundle checker (scripts/build-verifier.ts), which an auditor
+ * opens on a Windows PC straight from the unpacked zip; listed in SHA256SUMS.txt like every file.
+ */
+export const CHECKER_PATH = 'tools/bundle-checker.html';
+
 /** release/sonae-0.1.0-20261121-1a2b3c4d.zip, dated in the packaging PC's local time. */
 export function releaseFileName(version: string, date: Date, buildId: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -195,9 +201,9 @@ export interface WrittenRelease {
 }
 
 /**
- * Packs a built folder (`dist`) with the project's deploy/ samples beside sonae/ into `outDir`,
- * dated `date`, with its .sha256 line and the separate source-map zip. `npm run package` and the
- * deployment e2e test both pack through here.
+ * Packs a built folder (`dist`) with the project's deploy/ samples and the bundle checker
+ * (tools/) beside sonae/ into `outDir`, dated `date`, with its .sha256 line and the separate
+ * source-map zip. `npm run package` and the deployment e2e test both pack through here.
  */
 export async function writeRelease(options: {
   dist: string;
@@ -210,8 +216,14 @@ export async function writeRelease(options: {
   const deploy = await readTree('deploy');
   const extras = new Map([...deploy].map(([path, bytes]) => [`deploy/${path}`, bytes]));
   const built = await readTree(options.dist);
+  const givenId = options.buildId ?? builtIdOf(built);
+  // Built here, with the build id of the app it ships with, so its 版 is never another build's.
+  // Imported on use: it loads Vite, which nothing else in this module needs.
+  const { buildCheckerHtml } = await import('./build-verifier.ts');
+  const checker = await buildCheckerHtml(givenId ?? version, version);
+  extras.set(CHECKER_PATH, new TextEncoder().encode(checker));
   const release = createRelease(built, options.date, extras);
-  const buildId = releaseBuildId(release.checksums, options.buildId ?? builtIdOf(built));
+  const buildId = releaseBuildId(release.checksums, givenId);
   const name = releaseFileName(version, options.date, buildId);
   await mkdir(options.outDir, { recursive: true });
   const path = join(options.outDir, name);

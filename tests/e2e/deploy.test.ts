@@ -99,6 +99,7 @@ async function install(copy: { WORK: string; WEB: string }, htaccess = false): P
     'SHA256SUMS.txt',
     'deploy',
     'sonae',
+    'tools',
   ]);
   // The administrator's edit (docs/deployment-keys.md): the IT section's key into trustedKeys.
   const configPath = join(copy.WORK, 'new', 'sonae', 'sonae.config.json');

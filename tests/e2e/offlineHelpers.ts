@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-
-const run = promisify(execFile);
+import { copyBuildWithId } from './buildCopy.ts';
 
 /** Names this PC through the first-run form, as a clerk would. */
 export async function setUpStation(page: Page, terminal = '窓口PC-01'): Promise<void> {
@@ -21,16 +18,13 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   });
 }
 
-/** Builds the app into `outDir` (never dist/) with its own build id, for update tests. */
+/**
+ * A build of the app in `outDir` (never dist/) with its own build id, for update tests: a copy of
+ * the production build (SONAE_DIST, else dist/) with the id patched (buildCopy.ts), which the
+ * service worker sees as a new build, in milliseconds instead of a `vite build` each.
+ */
 export async function buildApp(outDir: string, buildId: string): Promise<void> {
-  await run(
-    'node_modules/.bin/vite',
-    ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      // Vitest sets NODE_ENV=test, which would make a development build (no service worker).
-      env: { ...process.env, NODE_ENV: 'production', SONAE_BUILD_ID: buildId },
-    },
-  );
+  await copyBuildWithId(process.env.SONAE_DIST ?? 'dist', outDir, buildId);
 }
 
 /** Writes a row straight into the app's IndexedDB `drafts` table, as an autosave would. */

@@ -2,11 +2,15 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
 import { describeStorageError } from '../../db/errors.ts';
 import { MAX_BUNDLE_BYTES } from '../../exchange/bundleFormat.ts';
-import { createTrustedKey } from '../../exchange/bundleTrust.ts';
-import { computeKeyId, decodePublicKeyPem, describeKeyError } from '../../exchange/keys.ts';
+import {
+  isSignerKey,
+  NOT_THE_SIGNER_MESSAGE,
+  publicKeyFileSizeError,
+  readChosenPublicKey,
+} from '../../exchange/verifyFile.ts';
 import { Banner } from '../common/Banner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
-import { readFileBytes, readFileText } from './download.ts';
+import { readFileBytes } from './download.ts';
 import { describeBundleError } from '../../exchange/bundleErrors.ts';
 import {
   loadKeysTrustedHere,
@@ -60,19 +64,13 @@ export function VerifyBundlePage() {
   async function checkWithKey(file: File | undefined) {
     if (!file || state.step !== 'done' || state.result.verdict.kind !== 'unverified') return;
     const { result, bytes } = state;
-    const expected = result.verdict.summary?.issuer.keyId;
     const keyError = (message: string) => setState({ ...state, keyError: message });
-    if (file.size > 10_000) return keyError('公開鍵ファイルとしては大きすぎます。');
-    const decoded = decodePublicKeyPem(await readFileText(file));
-    if (!decoded.ok) return keyError(describeKeyError(decoded.error));
-    if (computeKeyId(decoded.publicKey) !== expected)
-      return keyError(
-        'この公開鍵は、このファイルに署名した鍵ではありません。送り主の公開鍵ファイルを選んでください。',
-      );
-    const chosen: ChosenKey = {
-      fileName: file.name,
-      key: createTrustedKey(decoded.publicKey, file.name, 'department'),
-    };
+    const tooLarge = publicKeyFileSizeError(file.size);
+    if (tooLarge) return keyError(tooLarge);
+    const read = readChosenPublicKey(file.name, await readFileBytes(file));
+    if (!read.ok) return keyError(read.message);
+    if (!isSignerKey(result.verdict.summary, read.key)) return keyError(NOT_THE_SIGNER_MESSAGE);
+    const chosen: ChosenKey = { fileName: file.name, key: read.key };
     const rows = await loadKeysTrustedHere();
     setState({
       step: 'done',
