@@ -1,38 +1,125 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useStation } from '../db/hooks.ts';
 import { Layout } from './Layout.tsx';
 import { NotReadyPage } from './NotReadyPage.tsx';
-import { FirstRunPage } from '../features/firstRun/FirstRunPage.tsx';
-import { IncidentListPage } from '../features/incidents/IncidentListPage.tsx';
-import { IncidentEditPage } from '../features/incidents/IncidentEditPage.tsx';
-import { IncidentDetailPage } from '../features/incidents/IncidentDetailPage.tsx';
-import { SystemsPage } from '../features/systems/SystemsPage.tsx';
-import { SystemEditPage } from '../features/systems/SystemEditPage.tsx';
-import { SystemDetailPage } from '../features/systems/SystemDetailPage.tsx';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
-import { ExchangePage } from '../features/exchange/ExchangePage.tsx';
-import { OutagePage } from '../features/outage/OutagePage.tsx';
-import { ContactListPage } from '../features/contacts/ContactListPage.tsx';
-import { ContactEditPage } from '../features/contacts/ContactEditPage.tsx';
-import { ContactDetailPage } from '../features/contacts/ContactDetailPage.tsx';
-import { ContactImportPage } from '../features/contacts/ContactImportPage.tsx';
-import { ProcedureListPage } from '../features/procedures/ProcedureListPage.tsx';
-import { ProcedureEditPage } from '../features/procedures/ProcedureEditPage.tsx';
-import { ProcedureDetailPage } from '../features/procedures/ProcedureDetailPage.tsx';
-import { LevelListPage } from '../features/levels/LevelListPage.tsx';
-import { LevelEditPage } from '../features/levels/LevelEditPage.tsx';
-import { OutageKitPage } from '../print/OutageKitPage.tsx';
-import { IncidentSheetPage } from '../print/IncidentSheetPage.tsx';
-import { IncidentReportPage } from '../print/IncidentReportPage.tsx';
-import { ContactListPrintPage } from '../print/ContactListPrintPage.tsx';
-import { WalletCardPage } from '../print/WalletCardPage.tsx';
-import { BinderPage } from '../print/BinderPage.tsx';
-import { HelpPage } from '../features/help/HelpPage.tsx';
-import { VerifyBundlePage } from '../features/exchange/VerifyBundlePage.tsx';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { DatabaseProblemBanner } from './DatabaseProblemBanner.tsx';
 import { InsecureContextNotice } from './InsecureContextNotice.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
+
+/**
+ * A screen loaded when first shown, so the first visit downloads only the shell and the screen
+ * it opens on (issue 9: ≤ 150 KB gzip). The service worker precaches every chunk, so a screen
+ * opened for the first time offline still loads.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constraint React.lazy itself uses
+function lazyScreen<M extends Record<K, ComponentType<any>>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): LazyExoticComponent<M[K]> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const FirstRunPage = lazyScreen(
+  () => import('../features/firstRun/FirstRunPage.tsx'),
+  'FirstRunPage',
+);
+const IncidentListPage = lazyScreen(
+  () => import('../features/incidents/IncidentListPage.tsx'),
+  'IncidentListPage',
+);
+const IncidentEditPage = lazyScreen(
+  () => import('../features/incidents/IncidentEditPage.tsx'),
+  'IncidentEditPage',
+);
+const IncidentDetailPage = lazyScreen(
+  () => import('../features/incidents/IncidentDetailPage.tsx'),
+  'IncidentDetailPage',
+);
+const SystemsPage = lazyScreen(() => import('../features/systems/SystemsPage.tsx'), 'SystemsPage');
+const SystemEditPage = lazyScreen(
+  () => import('../features/systems/SystemEditPage.tsx'),
+  'SystemEditPage',
+);
+const SystemDetailPage = lazyScreen(
+  () => import('../features/systems/SystemDetailPage.tsx'),
+  'SystemDetailPage',
+);
+const SettingsPage = lazyScreen(
+  () => import('../features/settings/SettingsPage.tsx'),
+  'SettingsPage',
+);
+const ExchangePage = lazyScreen(
+  () => import('../features/exchange/ExchangePage.tsx'),
+  'ExchangePage',
+);
+const OutagePage = lazyScreen(() => import('../features/outage/OutagePage.tsx'), 'OutagePage');
+const ContactListPage = lazyScreen(
+  () => import('../features/contacts/ContactListPage.tsx'),
+  'ContactListPage',
+);
+const ContactEditPage = lazyScreen(
+  () => import('../features/contacts/ContactEditPage.tsx'),
+  'ContactEditPage',
+);
+const ContactDetailPage = lazyScreen(
+  () => import('../features/contacts/ContactDetailPage.tsx'),
+  'ContactDetailPage',
+);
+const ContactImportPage = lazyScreen(
+  () => import('../features/contacts/ContactImportPage.tsx'),
+  'ContactImportPage',
+);
+const ProcedureListPage = lazyScreen(
+  () => import('../features/procedures/ProcedureListPage.tsx'),
+  'ProcedureListPage',
+);
+const ProcedureEditPage = lazyScreen(
+  () => import('../features/procedures/ProcedureEditPage.tsx'),
+  'ProcedureEditPage',
+);
+const ProcedureDetailPage = lazyScreen(
+  () => import('../features/procedures/ProcedureDetailPage.tsx'),
+  'ProcedureDetailPage',
+);
+const LevelListPage = lazyScreen(
+  () => import('../features/levels/LevelListPage.tsx'),
+  'LevelListPage',
+);
+const LevelEditPage = lazyScreen(
+  () => import('../features/levels/LevelEditPage.tsx'),
+  'LevelEditPage',
+);
+const OutageKitPage = lazyScreen(() => import('../print/OutageKitPage.tsx'), 'OutageKitPage');
+const IncidentSheetPage = lazyScreen(
+  () => import('../print/IncidentSheetPage.tsx'),
+  'IncidentSheetPage',
+);
+const IncidentReportPage = lazyScreen(
+  () => import('../print/IncidentReportPage.tsx'),
+  'IncidentReportPage',
+);
+const ContactListPrintPage = lazyScreen(
+  () => import('../print/ContactListPrintPage.tsx'),
+  'ContactListPrintPage',
+);
+const WalletCardPage = lazyScreen(() => import('../print/WalletCardPage.tsx'), 'WalletCardPage');
+const BinderPage = lazyScreen(() => import('../print/BinderPage.tsx'), 'BinderPage');
+const MonthlyReportPage = lazyScreen(
+  () => import('../print/MonthlyReportPage.tsx'),
+  'MonthlyReportPage',
+);
+const ReportsPage = lazyScreen(() => import('../features/reports/ReportsPage.tsx'), 'ReportsPage');
+const AuditTrailPage = lazyScreen(
+  () => import('../features/audit/AuditTrailPage.tsx'),
+  'AuditTrailPage',
+);
+const HelpPage = lazyScreen(() => import('../features/help/HelpPage.tsx'), 'HelpPage');
+const VerifyBundlePage = lazyScreen(
+  () => import('../features/exchange/VerifyBundlePage.tsx'),
+  'VerifyBundlePage',
+);
 
 /**
  * Hash routing: with `base: './'` the same build works under any sub-path of any static
@@ -40,100 +127,117 @@ import { UpdatePrompt } from './UpdatePrompt.tsx';
  */
 export function App() {
   const station = useStation();
+  const loading = (
+    <p className="loading" role="status">
+      読み込み中…
+    </p>
+  );
   return (
     <HashRouter>
       <DatabaseProblemBanner />
       <UpdatePrompt />
       <InsecureContextNotice />
       {station === undefined ? (
-        <p className="loading" role="status">
-          読み込み中…
-        </p>
+        loading
       ) : station === null ? (
-        <FirstRunPage />
+        <Suspense fallback={loading}>
+          <FirstRunPage />
+        </Suspense>
       ) : (
-        <Routes>
-          {/* Print layouts sit outside the layout, so no menu or header ever prints. */}
-          <Route
-            path="print/outage-kit/:systemId"
-            element={
-              <ScreenErrorBoundary>
-                <OutageKitPage station={station} />
-              </ScreenErrorBoundary>
-            }
-          />
-          <Route
-            path="print/incident-sheet"
-            element={
-              <ScreenErrorBoundary>
-                <IncidentSheetPage station={station} />
-              </ScreenErrorBoundary>
-            }
-          />
-          <Route
-            path="print/incident-report/:incidentId"
-            element={
-              <ScreenErrorBoundary>
-                <IncidentReportPage station={station} />
-              </ScreenErrorBoundary>
-            }
-          />
-          <Route
-            path="print/contacts"
-            element={
-              <ScreenErrorBoundary>
-                <ContactListPrintPage station={station} />
-              </ScreenErrorBoundary>
-            }
-          />
-          <Route
-            path="print/wallet-card"
-            element={
-              <ScreenErrorBoundary>
-                <WalletCardPage station={station} />
-              </ScreenErrorBoundary>
-            }
-          />
-          <Route
-            path="print/binder"
-            element={
-              <ScreenErrorBoundary>
-                <BinderPage station={station} />
-              </ScreenErrorBoundary>
-            }
-          />
-          <Route element={<Layout station={station} />}>
-            <Route index element={<Navigate to="/outage" replace />} />
-            <Route path="outage" element={<OutagePage />} />
-            <Route path="outage/:systemId" element={<OutagePage />} />
-            <Route path="incidents" element={<IncidentListPage />} />
-            <Route path="incidents/new" element={<IncidentEditPage />} />
-            <Route path="incidents/:id" element={<IncidentDetailPage />} />
-            <Route path="incidents/:id/edit" element={<IncidentEditPage />} />
-            <Route path="contacts" element={<ContactListPage />} />
-            <Route path="contacts/new" element={<ContactEditPage />} />
-            <Route path="contacts/import" element={<ContactImportPage />} />
-            <Route path="contacts/:id" element={<ContactDetailPage />} />
-            <Route path="contacts/:id/edit" element={<ContactEditPage />} />
-            <Route path="procedures" element={<ProcedureListPage />} />
-            <Route path="procedures/new" element={<ProcedureEditPage />} />
-            <Route path="procedures/:id" element={<ProcedureDetailPage />} />
-            <Route path="procedures/:id/edit" element={<ProcedureEditPage />} />
-            <Route path="levels" element={<LevelListPage />} />
-            <Route path="levels/new" element={<LevelEditPage />} />
-            <Route path="levels/:id/edit" element={<LevelEditPage />} />
-            <Route path="systems" element={<SystemsPage />} />
-            <Route path="systems/new" element={<SystemEditPage />} />
-            <Route path="systems/:id" element={<SystemDetailPage />} />
-            <Route path="systems/:id/edit" element={<SystemEditPage />} />
-            <Route path="exchange" element={<ExchangePage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="exchange/verify" element={<VerifyBundlePage />} />
-            <Route path="help" element={<HelpPage />} />
-            <Route path="help/:topic" element={<HelpPage />} />
-            <Route path="*" element={<NotReadyPage title="ページが見つかりません" missing />} />
-          </Route>
-        </Routes>
+        <Suspense fallback={loading}>
+          <Routes>
+            {/* Print layouts sit outside the layout, so no menu or header ever prints. */}
+            <Route
+              path="print/outage-kit/:systemId"
+              element={
+                <ScreenErrorBoundary>
+                  <OutageKitPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/incident-sheet"
+              element={
+                <ScreenErrorBoundary>
+                  <IncidentSheetPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/incident-report/:incidentId"
+              element={
+                <ScreenErrorBoundary>
+                  <IncidentReportPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/contacts"
+              element={
+                <ScreenErrorBoundary>
+                  <ContactListPrintPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/wallet-card"
+              element={
+                <ScreenErrorBoundary>
+                  <WalletCardPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/binder"
+              element={
+                <ScreenErrorBoundary>
+                  <BinderPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/monthly-report"
+              element={
+                <ScreenErrorBoundary>
+                  <MonthlyReportPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route element={<Layout station={station} />}>
+              <Route index element={<Navigate to="/outage" replace />} />
+              <Route path="outage" element={<OutagePage />} />
+              <Route path="outage/:systemId" element={<OutagePage />} />
+              <Route path="incidents" element={<IncidentListPage />} />
+              <Route path="incidents/new" element={<IncidentEditPage />} />
+              <Route path="incidents/:id" element={<IncidentDetailPage />} />
+              <Route path="incidents/:id/edit" element={<IncidentEditPage />} />
+              <Route path="contacts" element={<ContactListPage />} />
+              <Route path="contacts/new" element={<ContactEditPage />} />
+              <Route path="contacts/import" element={<ContactImportPage />} />
+              <Route path="contacts/:id" element={<ContactDetailPage />} />
+              <Route path="contacts/:id/edit" element={<ContactEditPage />} />
+              <Route path="procedures" element={<ProcedureListPage />} />
+              <Route path="procedures/new" element={<ProcedureEditPage />} />
+              <Route path="procedures/:id" element={<ProcedureDetailPage />} />
+              <Route path="procedures/:id/edit" element={<ProcedureEditPage />} />
+              <Route path="levels" element={<LevelListPage />} />
+              <Route path="levels/new" element={<LevelEditPage />} />
+              <Route path="levels/:id/edit" element={<LevelEditPage />} />
+              <Route path="systems" element={<SystemsPage />} />
+              <Route path="systems/new" element={<SystemEditPage />} />
+              <Route path="systems/:id" element={<SystemDetailPage />} />
+              <Route path="systems/:id/edit" element={<SystemEditPage />} />
+              <Route path="exchange" element={<ExchangePage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="exchange/verify" element={<VerifyBundlePage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="audit" element={<AuditTrailPage />} />
+              <Route path="help" element={<HelpPage />} />
+              <Route path="help/:topic" element={<HelpPage />} />
+              <Route path="*" element={<NotReadyPage title="ページが見つかりません" missing />} />
+            </Route>
+          </Routes>
+        </Suspense>
       )}
     </HashRouter>
   );

@@ -6,6 +6,7 @@ export const mainNavigation = [
   { path: '/procedures', label: '代替手順' },
   { path: '/levels', label: '障害レベル' },
   { path: '/systems', label: 'システム' },
+  { path: '/reports', label: '報告・集計' },
   { path: '/exchange', label: 'データ交換' },
   { path: '/settings', label: '設定' },
 ] as const;

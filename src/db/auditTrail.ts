@@ -4,7 +4,7 @@ import { nowIso } from '../domain/dateTime.ts';
 import { getDatabase } from './instance.ts';
 
 type AuditFields = Pick<AuditEntry, 'action' | 'summary'> &
-  Partial<Pick<AuditEntry, 'at' | 'recordType' | 'recordId' | 'rev'>>;
+  Partial<Pick<AuditEntry, 'at' | 'recordType' | 'recordId' | 'rev' | 'release'>>;
 
 /**
  * Appends one entry to the audit trail (操作履歴) in the name of `station`. Call it inside the
@@ -21,5 +21,6 @@ export async function appendAudit(station: Station, fields: AuditFields): Promis
     recordId: fields.recordId ?? null,
     rev: fields.rev ?? null,
     summary: fields.summary,
+    ...(fields.release ? { release: fields.release } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { upgradeAllRecords } from './recordUpgrades.ts';
 import { upgradeStationRole } from './stationUpgrade.ts';
+import { buildIncidentList, incidentListMiddleware } from './incidentListStore.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { AuditEntry } from '../domain/audit.ts';
@@ -94,6 +95,14 @@ export const schemaVersions: {
       revSigners: '[type+id+rev], importSeq',
     },
   },
+  {
+    // Speed (issue 9): the incident log's rows with their folded search text, one per incident
+    // (src/db/incidentListStore.ts; PRODUCT.md, decision 10), so the log opens on the newest rows
+    // by `occurredAt` and never folds text on open. Kept in step by `incidentListMiddleware`.
+    version: 5,
+    stores: { incidentList: 'id, occurredAt, updatedAt' },
+    upgrade: buildIncidentList,
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
@@ -111,6 +120,8 @@ export class SonaeDatabase extends Dexie {
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    // Every write to the incidents also writes their list rows, in the same transaction.
+    this.use(incidentListMiddleware);
     for (const { version, stores, upgrade } of schemaVersions) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);

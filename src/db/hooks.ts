@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
@@ -5,6 +6,7 @@ import type { Station } from '../domain/station.ts';
 import { describeRecordChange, type AuditEntry } from '../domain/audit.ts';
 import { getDatabase } from './instance.ts';
 import { loadStation } from './station.ts';
+import { followIncidentList, type IncidentListProgress } from './incidentListQueries.ts';
 
 /**
  * Live views of the database for React. Each re-renders when the data changes, in this tab or
@@ -69,4 +71,25 @@ export async function loadAuditTrail(recordId?: string, limit = 200): Promise<Au
     ];
   });
   return [...own, ...projected].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).reverse();
+}
+
+/**
+ * The incident log, live: first the newest `firstPage` rows (fast, for the first screen), then
+ * every row ready to search, then a fresh index after each change. A failed read is thrown
+ * during render, so the screen's error boundary shows it, as with the other live hooks.
+ */
+export function useIncidentList(firstPage = 50): IncidentListProgress {
+  const [state, setState] = useState<IncidentListProgress & { error?: unknown }>({});
+  useEffect(
+    () =>
+      followIncidentList(
+        getDatabase(),
+        firstPage,
+        (progress) => setState((current) => ({ ...current, ...progress })),
+        (error: unknown) => setState((current) => ({ ...current, error })),
+      ),
+    [firstPage],
+  );
+  if (state.error !== undefined) throw state.error;
+  return state;
 }

@@ -4,7 +4,17 @@ import { instantSchema } from './dateTime.ts';
 import { recordTypes } from './recordTypes.ts';
 import { stationRoles, type StationRole } from './station.ts';
 
-export const auditActions = ['create', 'update', 'delete', 'import', 'settings', 'demo'] as const;
+// DO NOT RENAME the values: stored in every entry and in #/audit?action=… links.
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'import',
+  'settings',
+  'demo',
+  'export',
+  'print',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditActionLabels: Record<AuditAction, string> = {
   create: '作成',
@@ -13,7 +23,41 @@ export const auditActionLabels: Record<AuditAction, string> = {
   import: '取り込み',
   settings: '設定変更',
   demo: 'デモデータ',
+  export: '書き出し',
+  print: '印刷',
 };
+
+/**
+ * What left the PC (持ち出し記録, PRODUCT.md decision 4). DO NOT RENAME: stored in entries.
+ * 'binder' is the read-only binder.html copy; 'bundle' a signed exchange file.
+ */
+export const dataReleaseKinds = ['csv', 'binder', 'bundle', 'backup', 'print'] as const;
+export type DataReleaseKind = (typeof dataReleaseKinds)[number];
+export const dataReleaseKindLabels: Record<DataReleaseKind, string> = {
+  csv: 'CSVファイル',
+  binder: '閲覧用コピー（HTML）',
+  bundle: '交換ファイル',
+  backup: 'バックアップ',
+  print: '印刷',
+};
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The details of one 持ち出し: a file written, or a document printed. */
+export const dataReleaseSchema = z.strictObject({
+  kind: z.enum(dataReleaseKinds),
+  /** The file's name, or the printed document's title. */
+  name: z.string().max(300),
+  /** How many records it holds; null when the writer does not know. */
+  count: z.number().int().nonnegative().nullable(),
+  /** SHA-256 of the file as written (null for a print). */
+  sha256: sha256Hex.nullable(),
+  /** An encrypted file: the hash of the bundle inside, which the receiver's import history shows. */
+  innerSha256: sha256Hex.nullable(),
+  /** Where it left from: this station's label (自治体 部署 端末), as it was then. */
+  where: z.string().max(300),
+});
+export type DataRelease = z.infer<typeof dataReleaseSchema>;
 
 /**
  * Who made or signed one version of a record, as this PC knows it: the trusted key whose file
@@ -60,8 +104,30 @@ export const auditEntrySchema = z.strictObject({
    */
   records: z.array(auditRecordChangeSchema).optional(),
   recordIds: z.array(idSchema).optional(),
+  /** Set on 'export' and 'print' entries: what left the PC. */
+  release: dataReleaseSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/**
+ * The one source of the trail's column names: the 操作履歴 screen's table and its CSV use these.
+ * `release*` are the 持ち出し details of an 'export' or 'print' entry.
+ */
+export const auditEntryFieldLabels = {
+  at: '日時',
+  action: '操作',
+  recordType: '記録の種類',
+  summary: '内容',
+  actor: '担当者',
+  releaseName: 'ファイル名・文書名',
+  releaseCount: '件数',
+  releaseWhere: '端末',
+  recordId: '記録ID',
+  rev: '版',
+  stationId: '端末ID',
+  releaseSha256: 'ファイルのSHA-256',
+} as const;
+export type AuditColumn = keyof typeof auditEntryFieldLabels;
 
 const authorKeyLabels: Record<StationRole, string> = {
   'it-section': '情報システム担当の鍵',

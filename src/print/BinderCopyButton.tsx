@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { recordDataRelease } from '../db/dataRelease.ts';
 import { useLiveRecords, useStation } from '../db/hooks.ts';
+import { recordTypeLabels } from '../domain/recordTypes.ts';
 import { Banner } from '../features/common/Banner.tsx';
 import { ConfirmBox } from '../features/common/ConfirmBox.tsx';
 import { downloadFile } from '../features/exchange/download.ts';
@@ -11,8 +13,8 @@ type Result = { kind: 'success' | 'error'; text: string };
 /**
  * 「緊急用の閲覧コピー（HTML）を保存」: says first that the file holds personal data and opens in a
  * browser as it is (PRODUCT.md decision 4), then writes the binder as one self-contained HTML
- * file. The renderer is loaded only now, so it costs the first screen nothing.
- * Seam: the 持ち出し記録 (who, when, file SHA-256) is to be written here once it exists.
+ * file. The renderer is loaded only now, so it costs the first screen nothing. The saved file
+ * goes into the 持ち出し記録 (who, when, how many records, file SHA-256) once it is handed over.
  */
 export function BinderCopyButton() {
   const station = useStation();
@@ -37,6 +39,19 @@ export function BinderCopyButton() {
       });
       const name = binderFileName(station.municipality, madeAt);
       downloadFile(name, html, 'text/html;charset=utf-8');
+      const counts = [
+        [recordTypeLabels.system, systems.length],
+        [recordTypeLabels.procedure, procedures.length],
+        [recordTypeLabels.contact, contacts.length],
+        [recordTypeLabels.incidentLevel, levels.length],
+      ] as const;
+      void recordDataRelease({
+        kind: 'binder',
+        name,
+        what: `緊急時バインダー：${counts.map(([label, n]) => `${label} ${n}件`).join('・')}`,
+        count: counts.reduce((sum, [, n]) => sum + n, 0),
+        content: html,
+      });
       setResult({
         kind: 'success',
         text: `「${name}」を保存しました。USBメモリーや各課のパソコンに置いておけば、備えもサーバーも使えないときに、ブラウザーで開いて読めます。`,

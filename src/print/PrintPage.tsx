@@ -4,6 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '../features/common/usePageTitle.ts';
 import { formatJapaneseDateTime } from '../domain/japaneseDate.ts';
 import { isAutoPrint } from './printOptions.ts';
+import { usePrintRelease } from './usePrintRelease.ts';
 import './print.css';
 
 /**
@@ -132,6 +133,7 @@ export function PrintPage({
   const location = useLocation();
   const [search] = useSearchParams();
   usePageTitle(title);
+  usePrintRelease(title);
   usePageMarginText(footer, `印刷 ${formatJapaneseDateTime(printedAt)}`);
   const isLaidOut = useAutoPrint(ready, isAutoPrint(search));
 

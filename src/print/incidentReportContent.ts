@@ -8,8 +8,8 @@ import {
   incidentFieldLabels as labels,
   type IncidentData,
 } from '../domain/incident.ts';
-import { incidentStatusLabels, type IncidentStatus } from '../domain/incidentStatus.ts';
-import { reachedStatusAt } from '../domain/incidentRules.ts';
+import { incidentStatusLabels } from '../domain/incidentStatus.ts';
+import { firstReachedAt } from '../domain/incidentDurations.ts';
 import { formatJapaneseDate, formatJapaneseDateTime } from '../domain/japaneseDate.ts';
 
 /** One line of a printed field table. */
@@ -37,17 +37,13 @@ export interface ReportNames {
   procedureTitle: string | null;
 }
 
-const RECOVERED: readonly IncidentStatus[] = ['provisional', 'resolved', 'closed'];
-
 /**
  * 復旧日時: the first time the incident reached 暫定復旧 or a later status (the examples of
- * municipal 障害報告書 give it beside 発生日時); null while it has not recovered.
+ * municipal 障害報告書 give it beside 発生日時); null while it has not recovered. The same rule
+ * as the reports' time to 暫定復旧 (incidentDurations.ts).
  */
 export function recoveredAt(incident: Pick<IncidentData, 'timeline'>): string | null {
-  const times = RECOVERED.map((status) => reachedStatusAt(incident, status)).filter(
-    (at): at is string => at !== null,
-  );
-  return times.sort()[0] ?? null;
+  return firstReachedAt(incident.timeline, 'provisional');
 }
 
 /** 「レベル2（中程度）」, 「レベル2」 when its name is unknown here, 「未設定」. */

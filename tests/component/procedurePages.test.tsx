@@ -153,7 +153,8 @@ describe('ProcedureDetailPage', () => {
     const guidance = screen.getByRole('complementary', { name: '住民への案内' });
     expect(within(guidance).getByText('ただいま証明書を発行できません。')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: '初動' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '編集' })).toHaveAttribute(
+    // The edit link waits for the station's role, read apart from the procedure.
+    expect(await screen.findByRole('link', { name: '編集' })).toHaveAttribute(
       'href',
       `/procedures/${stored.id}/edit`,
     );

@@ -68,6 +68,7 @@ describe('incident log in the built app', () => {
       '代替手順',
       '障害レベル',
       'システム',
+      '報告・集計',
       'データ交換',
       '設定',
     ])

@@ -78,6 +78,7 @@ export function ContactListPage() {
           ) : null}
           <CsvExportButton
             what={`連絡先 ${contacts?.length ?? 0}件`}
+            count={contacts?.length ?? 0}
             personalData="氏名・電話番号・メールアドレス"
             fileName={() => datedFileName('連絡先', new Date())}
             makeCsv={() => contactsToCsv((contacts ?? []).map((c) => pickData(c)))}

@@ -1,100 +1,52 @@
-import { useCallback, useMemo, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveRecords } from '../../db/hooks.ts';
-import type { IncidentRecord } from '../../domain/incident.ts';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { useIncidentList, useLiveRecords } from '../../db/hooks.ts';
+import { loadIncidentRecords } from '../../db/incidentListQueries.ts';
 import {
   emptyIncidentFilter,
-  filterIncidents,
-  incidentSearchText,
-  incidentSorts,
-  type IncidentFilter,
+  incidentFilterFromParams,
+  incidentFilterToParams,
+  isIncidentFilterActive,
 } from '../../domain/incidentFilter.ts';
-import { incidentStatuses } from '../../domain/incidentStatus.ts';
-import { impactScopeLabels } from '../../domain/incident.ts';
-import { formatDateTimeShort } from '../../domain/dateTime.ts';
+import { buildSearchIndex, searchIncidentIndex } from '../../domain/incidentSearchIndex.ts';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { IncidentFilters } from './IncidentFilters.tsx';
 import { systemNameOf, useSystemNames } from './useSystemNames.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { useUrlFilterState } from '../common/useUrlFilterState.ts';
+import { IncidentRows } from './IncidentRows.tsx';
 import { incidentsToCsv } from '../../exchange/incidentCsv.ts';
 import { CsvExportButton } from '../contacts/CsvExportButton.tsx';
 import { datedFileName } from '../contacts/contactText.ts';
 
-const ROW_HEIGHT = 68;
+/** Rows read before all the others: more than one screen holds. */
+const FIRST_PAGE = 50;
 
-/** Reads the filter from the URL, so Back, reload and a bookmark keep it. */
-function readFilter(params: URLSearchParams): IncidentFilter {
-  const status = params.get('status') ?? '';
-  const sort = params.get('sort') ?? '';
-  return {
-    status:
-      status === 'open' || (incidentStatuses as readonly string[]).includes(status)
-        ? (status as IncidentFilter['status'])
-        : '',
-    systemId: params.get('system') ?? '',
-    level: params.get('level') ?? '',
-    from: params.get('from') ?? '',
-    to: params.get('to') ?? '',
-    text: params.get('q') ?? '',
-    sort: sort in incidentSorts ? (sort as IncidentFilter['sort']) : emptyIncidentFilter.sort,
-  };
-}
-
-const paramNames: Record<keyof IncidentFilter, string> = {
-  status: 'status',
-  systemId: 'system',
-  level: 'level',
-  from: 'from',
-  to: 'to',
-  text: 'q',
-  sort: 'sort',
-};
-
-/** 障害記録: the incident log, filterable, virtualised so 10,000 records stay smooth. */
+/**
+ * 障害記録: the incident log, filterable, virtualised. It shows the newest rows first and searches
+ * once every row is read (src/db/incidentListQueries.ts); the filter is the screen's own state,
+ * with the URL following it (useUrlFilterState), so no key press is ever lost.
+ */
 export function IncidentListPage() {
   usePageTitle('障害記録');
-  const incidents = useLiveRecords('incident');
+  const { newest, index } = useIncidentList(FIRST_PAGE);
   const systems = useLiveRecords('system');
   const levels = useLiveRecords('incidentLevel');
   const systemNames = useSystemNames();
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => readFilter(params), [params]);
-
-  const updateFilter = useCallback(
-    (patch: Partial<IncidentFilter>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(patch)) {
-            const name = paramNames[key as keyof IncidentFilter];
-            if (value) next.set(name, String(value));
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+  // The screen owns the filter and the URL follows it, so no key press is ever lost (issue 9).
+  const { filter, shown, update, clear } = useUrlFilterState(
+    incidentFilterFromParams,
+    incidentFilterToParams,
+    emptyIncidentFilter,
   );
 
-  // Folding 10,000 records' text once per data change keeps each keystroke to a plain scan.
-  const searchTexts = useMemo(() => {
-    const cache = new WeakMap<IncidentRecord, string>();
-    return (incident: IncidentRecord) => {
-      let text = cache.get(incident);
-      if (text === undefined) {
-        text = incidentSearchText(incident, systemNameOf(incident, systemNames));
-        cache.set(incident, text);
-      }
-      return text;
-    };
-  }, [systemNames]);
-
+  // Until every row is read, the newest ones are searched; the count says it is not all yet.
+  const searchable = useMemo(
+    () => index ?? (newest ? buildSearchIndex(newest) : undefined),
+    [index, newest],
+  );
   const visible = useMemo(
-    () => (incidents ? filterIncidents(incidents, filter, searchTexts) : []),
-    [incidents, filter, searchTexts],
+    () => (searchable ? searchIncidentIndex(searchable, shown, systemNames) : []),
+    [searchable, shown, systemNames],
   );
   const sortedSystems = useMemo(
     () => [...(systems ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja')),
@@ -104,16 +56,7 @@ export function IncidentListPage() {
     () => [...(levels ?? [])].sort((a, b) => a.level - b.level),
     [levels],
   );
-  const isFiltered = incidentFilterIsActive(filter);
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
+  const isFiltered = isIncidentFilterActive(shown);
 
   return (
     <section className="incident-list-page">
@@ -130,93 +73,43 @@ export function IncidentListPage() {
             }
             personalData="報告者の氏名"
             fileName={() => datedFileName('障害記録', new Date())}
-            makeCsv={() =>
-              incidentsToCsv(visible, (incident) => systemNameOf(incident, systemNames))
+            makeCsv={async () =>
+              incidentsToCsv(await loadIncidentRecords(visible.map((row) => row.id)), (incident) =>
+                systemNameOf(incident, systemNames),
+              )
             }
-            disabled={visible.length === 0}
+            count={visible.length}
+            disabled={index === undefined || visible.length === 0}
           />
         </div>
       </div>
       <IncidentFilters
         filter={filter}
-        onChange={updateFilter}
+        onChange={update}
         systems={sortedSystems}
         levels={sortedLevels}
       />
       <p className="result-count" role="status" aria-live="polite">
-        {incidents === undefined
+        {index === undefined
           ? '読み込み中…'
           : isFiltered
-            ? `${visible.length}件（全${incidents.length}件中）`
+            ? `${visible.length}件（全${index.rows.length}件中）`
             : `${visible.length}件`}
         {isFiltered ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-          >
+          <button type="button" className="link-button" onClick={clear}>
             絞り込みを解除
           </button>
         ) : null}
       </p>
-      {incidents !== undefined && visible.length === 0 ? (
+      {index !== undefined && visible.length === 0 ? (
         <p className="empty">
           {isFiltered
             ? '条件に合う障害記録はありません。'
             : 'まだ障害記録はありません。「障害を記録する」から作成してください。'}
         </p>
       ) : (
-        <div ref={scrollRef} className="virtual-scroll" tabIndex={-1}>
-          <ul
-            className="incident-rows"
-            aria-label="障害記録の一覧"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
-            {virtualizer.getVirtualItems().map((item) => {
-              const incident = visible[item.index]!;
-              return (
-                <li
-                  key={incident.id}
-                  className="incident-row"
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  aria-setsize={visible.length}
-                  aria-posinset={item.index + 1}
-                >
-                  <Link to={`/incidents/${incident.id}`} className="incident-row-link">
-                    <span className="incident-row-title">
-                      <StatusBadge status={incident.status} />
-                      {incident.level !== null ? (
-                        <span className="level-badge">Lv{incident.level}</span>
-                      ) : null}
-                      <span className="title-text">{incident.title}</span>
-                    </span>
-                    <span className="incident-row-meta">
-                      <span>{formatDateTimeShort(incident.occurredAt)}</span>
-                      <span>{systemNameOf(incident, systemNames)}</span>
-                      <span>{impactScopeLabels[incident.scope]}</span>
-                      {incident.terminal ? <span>{incident.terminal}</span> : null}
-                      {incident.errorMessage ? (
-                        <code className="error-code">{incident.errorMessage}</code>
-                      ) : null}
-                    </span>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        <IncidentRows rows={visible} systemNames={systemNames} />
       )}
     </section>
-  );
-}
-
-function incidentFilterIsActive(filter: IncidentFilter): boolean {
-  return Boolean(
-    filter.status ||
-    filter.systemId ||
-    filter.level ||
-    filter.from ||
-    filter.to ||
-    filter.text.trim(),
   );
 }

@@ -1,38 +1,21 @@
-import { useAuditTrail } from '../../db/hooks.ts';
-import { auditActionLabels } from '../../domain/audit.ts';
-import { formatDateTimeShort } from '../../domain/dateTime.ts';
+import { Link } from 'react-router';
+import { useAuditPage } from '../../db/auditQueries.ts';
+import { emptyAuditFilter } from '../../domain/auditFilter.ts';
+import { AuditTable } from '../audit/AuditTable.tsx';
 
-/** 操作履歴: the newest entries of the append-only audit trail. */
+/** 操作履歴: the newest few entries, and the way to the whole searchable trail (#/audit). */
 export function AuditTrailSection() {
-  const entries = useAuditTrail(undefined, 100);
+  const page = useAuditPage(emptyAuditFilter, undefined, 10);
   return (
     <section aria-labelledby="audit-heading" className="card">
-      <h2 id="audit-heading">操作履歴（最新100件）</h2>
-      {!entries ? null : entries.length === 0 ? (
+      <h2 id="audit-heading">操作履歴（最新10件）</h2>
+      <p>
+        <Link to="/audit">すべての操作履歴を見る・絞り込む・CSVで書き出す</Link>
+      </p>
+      {!page ? null : page.entries.length === 0 ? (
         <p>まだ操作履歴はありません。</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">日時</th>
-                <th scope="col">操作</th>
-                <th scope="col">内容</th>
-                <th scope="col">担当者</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.seq}>
-                  <td>{formatDateTimeShort(entry.at)}</td>
-                  <td>{auditActionLabels[entry.action]}</td>
-                  <td>{entry.summary}</td>
-                  <td>{entry.actor || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable entries={page.entries} openable={page.openable} />
       )}
     </section>
   );

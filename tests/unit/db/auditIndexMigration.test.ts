@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
+import { CURRENT_SCHEMA_VERSION, schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
 import { setDatabase } from '../../../src/db/instance.ts';
 import { loadAuditTrail } from '../../../src/db/hooks.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
@@ -37,7 +37,7 @@ describe('Dexie version 4', () => {
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     setDatabase(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await exchangeTables(db).revSigners.count()).toBe(0);
     const entry: AuditEntry = {
       ...base,

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { recordTables, schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
+import { setDatabase } from '../../../src/db/instance.ts';
+import { deleteRecord, saveRecord } from '../../../src/db/records.ts';
+import { loadDemoData } from '../../../src/db/demoLoader.ts';
+import { exportBundle } from '../../../src/db/exchangeExport.ts';
+import { applyImport, prepareImport } from '../../../src/db/exchangeImport.ts';
+import { exchangeTables } from '../../../src/db/exchangeTables.ts';
+import { restoreSnapshot } from '../../../src/db/snapshots.ts';
+import {
+  incidentListTable,
+  isIncidentListInStep,
+  rebuildIncidentList,
+} from '../../../src/db/incidentListStore.ts';
+import { buildDemoData } from '../../../src/demo/demoMunicipality.ts';
+import { recordTypes } from '../../../src/domain/recordTypes.ts';
+import { emptyIncident } from '../../../src/domain/incident.ts';
+import { emptySystem } from '../../../src/domain/system.ts';
+import { incidentListRowOf } from '../../../src/domain/incidentSearch.ts';
+import { freshDatabaseWithStation } from '../../testDatabase.ts';
+import { createStation, departmentForm, itForm, trustStation } from './exchangeHelpers.ts';
+
+// Dexie version 5 (issue 9; PRODUCT.md, decision 10): the incident log's rows with their folded
+// search text live in `incidentList`, one per incident record, written in the same transaction as
+// the record by whichever path writes it.
+
+const STATION_ID = '00000000-0000-4000-8000-000000000001';
+
+/** Every row, by id, and the row each stored incident should have. */
+async function rowsAndExpected(db: SonaeDatabase) {
+  const rows = await incidentListTable(db).toArray();
+  const records = await db.incidents.toArray();
+  return {
+    rows: new Map(rows.map((r) => [r.id, r])),
+    expected: new Map(records.map((r) => [r.id, incidentListRowOf(r)])),
+  };
+}
+
+async function expectInStep(db: SonaeDatabase) {
+  const { rows, expected } = await rowsAndExpected(db);
+  expect(rows).toEqual(expected);
+  expect(await isIncidentListInStep(db)).toBe(true);
+}
+
+/** The database as a build of Dexie version 4 opened it: no list table, no middleware. */
+async function openAsVersion4(indexedDB: IDBFactory): Promise<Dexie> {
+  const old = new Dexie('sonae', { indexedDB, IDBKeyRange });
+  for (const v of schemaVersions.filter((s) => s.version <= 4))
+    old.version(v.version).stores(v.stores);
+  await old.open();
+  return old;
+}
+
+const incident = (title: string, extra = {}) =>
+  emptyIncident({
+    title,
+    systemId: STATION_ID,
+    occurredAt: '2026-11-21T00:05:00.000Z',
+    ...extra,
+  });
+
+describe('Dexie version 5: the incident list rows', () => {
+  it('builds a row for every incident of a version-4 database, tombstones included', async () => {
+    const indexedDB = new IDBFactory();
+    const old = await openAsVersion4(indexedDB);
+    const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
+    for (const type of recordTypes) await old.table(recordTables[type]).bulkPut(demo[type]);
+    const gone = demo.incident[0]!;
+    await old.table('incidents').put({
+      id: gone.id,
+      rev: '2-' + 'f'.repeat(32),
+      revisions: [gone.rev],
+      createdAt: gone.createdAt,
+      createdBy: gone.createdBy,
+      updatedAt: '2026-11-02T00:00:00.000Z',
+      updatedBy: STATION_ID,
+      deleted: true,
+      schemaVersion: gone.schemaVersion,
+    });
+    old.close();
+
+    const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    const { rows } = await rowsAndExpected(db);
+    expect(rows.size).toBe(demo.incident.length);
+    expect(rows.get(gone.id)).toEqual({
+      id: gone.id,
+      rev: '2-' + 'f'.repeat(32),
+      updatedAt: '2026-11-02T00:00:00.000Z',
+      deleted: true,
+    });
+    await expectInStep(db);
+    // The records themselves are untouched.
+    expect(await db.incidents.get(demo.incident[1]!.id)).toEqual(demo.incident[1]);
+    db.close();
+  });
+
+  it('builds the rows of a large version-4 database a thousand at a time, all of them', async () => {
+    const indexedDB = new IDBFactory();
+    const old = await openAsVersion4(indexedDB);
+    const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await old
+      .table('incidents')
+      .bulkPut(Array.from({ length: 2100 }, (_, n) => ({ ...template, id: id(n) })));
+    old.close();
+
+    const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(await incidentListTable(db).count()).toBe(2100);
+    await expectInStep(db);
+    db.close();
+  });
+
+  it('follows saves, edits and deletions in the same transaction', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = await saveRecord('incident', incident('証明書が印刷できない'));
+    expect(await incidentListTable(db).get(saved.id)).toMatchObject({
+      title: '証明書が印刷できない',
+      rev: saved.rev,
+    });
+    const edited = await saveRecord(
+      'incident',
+      { ...incident('証明書が印刷できない'), errorMessage: 'ＥＲＲ－７' },
+      { id: saved.id, baseRev: saved.rev },
+    );
+    expect(await incidentListTable(db).get(saved.id)).toMatchObject({
+      rev: edited.rev,
+      errorMessage: 'ＥＲＲ－７',
+      text: expect.stringContaining('err-7'),
+    });
+    await deleteRecord('incident', saved.id);
+    expect(await incidentListTable(db).get(saved.id)).toMatchObject({ deleted: true });
+    await expectInStep(db);
+  });
+
+  it('writes nothing when the record write fails', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = await saveRecord('incident', incident('一つ目'));
+    await expect(
+      saveRecord('incident', incident('古い版からの保存'), { id: saved.id, baseRev: '1-old' }),
+    ).rejects.toThrow();
+    await expect(
+      db.transaction('rw', db.incidents, async () => {
+        await db.incidents.put({ ...saved, title: '取り消される' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await incidentListTable(db).get(saved.id)).toMatchObject({ title: '一つ目' });
+    await expectInStep(db);
+  });
+
+  it('follows bulk writes, modify, delete and clear on the table itself', async () => {
+    const { db } = await freshDatabaseWithStation();
+    await loadDemoData();
+    await expectInStep(db);
+    await db.incidents.toCollection().modify((r: { title: string }) => {
+      r.title = `${r.title}（更新）`;
+    });
+    await expectInStep(db);
+    const first = (await db.incidents.toCollection().first())!;
+    await db.incidents.delete(first.id);
+    expect(await incidentListTable(db).get(first.id)).toBeUndefined();
+    await expectInStep(db);
+    await db.incidents.clear();
+    expect(await incidentListTable(db).count()).toBe(0);
+  });
+
+  it('follows an import and the undo of that import', async () => {
+    const dept = await createStation(departmentForm);
+    const it_ = await createStation(itForm);
+    await trustStation(it_, dept, 'department', '市民課');
+    dept.use();
+    const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+    await saveRecord('incident', incident('窓口で証明書が出ない', { systemId: system.id }));
+    const file = (await exportBundle({ kind: 'full', types: ['incident'] }))!;
+    it_.use();
+    const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text));
+    if (!prepared.ok) throw new Error(prepared.error.kind);
+    await applyImport(prepared.preview);
+    expect((await incidentListTable(it_.db).toArray()).map((r) => 'title' in r && r.title)).toEqual(
+      ['窓口で証明書が出ない'],
+    );
+    await expectInStep(it_.db);
+    const [snapshot] = await exchangeTables(it_.db).snapshots.toArray();
+    await restoreSnapshot(snapshot!.seq!);
+    expect(await incidentListTable(it_.db).count()).toBe(0);
+    await expectInStep(it_.db);
+  });
+
+  it('notices rows an older build left behind and rebuilds them', async () => {
+    const indexedDB = new IDBFactory();
+    const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    setDatabase(db);
+    await db.open();
+    const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
+    await db.incidents.bulkPut(demo.incident);
+    await expectInStep(db);
+    db.close();
+
+    // An older build (no list middleware) edits one incident, adds one and deletes one.
+    const older = new Dexie('sonae', { indexedDB, IDBKeyRange });
+    for (const v of schemaVersions) older.version(v.version).stores(v.stores);
+    await older.open();
+    const [a, b] = demo.incident;
+    await older
+      .table('incidents')
+      .put({ ...a, title: '古い版で編集', updatedAt: '2027-01-01T00:00:00.000Z' });
+    await older.table('incidents').put({ ...b, id: '00000000-0000-4000-8000-0000000000ff' });
+    await older.table('incidents').delete(b!.id);
+    older.close();
+
+    const reopened = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    await reopened.open();
+    expect(await isIncidentListInStep(reopened)).toBe(false);
+    await rebuildIncidentList(reopened, 4);
+    await expectInStep(reopened);
+    expect(await incidentListTable(reopened).get(a!.id)).toMatchObject({ title: '古い版で編集' });
+    expect(await incidentListTable(reopened).get(b!.id)).toBeUndefined();
+    reopened.close();
+  });
+});
