@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { Workbox } from 'workbox-window';
-import { DEPLOYMENT_CONFIG_FILE } from '../features/exchange/deploymentConfig.ts';
+import { DEPLOYMENT_CONFIG_FILE } from './deploymentConfigFile.ts';
 import { flushUnsavedEdits } from './unsavedEdits.ts';
 
 /**

@@ -6,13 +6,14 @@ import {
   encodePublicKeyPem,
 } from '../../exchange/keys.ts';
 import type { TrustedKeyRow } from '../../db/exchangeTables.ts';
+import { DEPLOYMENT_CONFIG_FILE } from '../../app/deploymentConfigFile.ts';
 
 /**
  * The optional deployment file `sonae.config.json`, placed by the IT section next to
  * index.html (format: docs/deployment-keys.md). It pre-trusts the IT section's key on every PC
  * so nobody has to compare fingerprints by hand. A bad file trusts nothing and says why.
  */
-export const DEPLOYMENT_CONFIG_FILE = 'sonae.config.json';
+export { DEPLOYMENT_CONFIG_FILE };
 
 const configSchema = z.strictObject({
   format: z.literal('sonae-config'),
