@@ -1,117 +1,115 @@
 /**
- * Browser side of scripts/bench-exchange.ts, bundled by Vite and run in real Chromium:
- * export 10,000 incidents, import them (parse + verify + validate + merge + one transaction)
- * into a second database, and write the same records with a bare bulkPut for comparison.
+ * Browser side of the exchange benchmark (scripts/benchExchange.ts), bundled by Vite and served
+ * on the app's own origin, so it can prepare the app's database directly: a department PC with
+ * `count` incidents (the sender) or an IT-section PC trusting that department's key (the
+ * receiver). Nothing here is timed except the floors: the same rows written by a bare Dexie
+ * bulkPut, and JSON.parse of the file that the app imported.
  */
-import { SonaeDatabase } from '../src/db/database.ts';
+import { Dexie } from 'dexie';
+import { SonaeDatabase, schemaVersions } from '../src/db/database.ts';
 import { setDatabase } from '../src/db/instance.ts';
 import { saveStation } from '../src/db/station.ts';
-import { ensureStationKey, trustKey, type StationKey } from '../src/db/keyStore.ts';
-import { exportBundle } from '../src/db/exchangeExport.ts';
-import { applyImport, prepareImport } from '../src/db/exchangeImport.ts';
+import { ensureStationKey, trustKey } from '../src/db/keyStore.ts';
 import { generateDemoIncidents } from '../src/demo/demoMunicipality.ts';
 import { createStoredRecord } from '../src/domain/storedRecord.ts';
 import { createId } from '../src/domain/ids.ts';
+import { hasNativeEd25519 } from '../src/exchange/webCryptoEd25519.ts';
 
-export interface BenchFigures {
-  count: number;
-  fileBytes: number;
-  exportMs: number;
-  prepareMs: number;
-  applyMs: number;
-  importMs: number;
-  reimportMs: number;
-  bareMs: number;
+/** The rows every figure is about: `count` demo incidents, the same for every run (seeded). */
+function benchIncidents(count: number, stationId: string) {
+  const at = '2026-11-01T00:00:00.000Z';
+  const systemIds = Array.from(
+    { length: 12 },
+    (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  );
+  const data = generateDemoIncidents(count, systemIds, {
+    seed: 7,
+    spanDays: 365 * 3,
+    now: new Date('2026-11-01T09:00:00+09:00'),
+  });
+  return data.map((fields) => createStoredRecord('incident', fields, stationId, at));
 }
 
 async function freshDatabase(name: string): Promise<SonaeDatabase> {
-  await SonaeDatabase.delete(name);
+  await Dexie.delete(name);
   const db = new SonaeDatabase(name);
   setDatabase(db);
   return db;
 }
 
-/** A fresh receiving station (the IT section) that trusts the sending department's key. */
-async function openReceiver(name: string, senderKey: StationKey): Promise<void> {
-  await freshDatabase(name);
-  await saveStation({
-    municipality: '架空市',
-    department: '情報政策課',
-    terminal: '管理PC',
-    staffName: '',
-    role: 'it-section',
-  });
-  await trustKey({
-    publicKeyPem: senderKey.publicKeyPem,
-    label: '市民課',
-    role: 'department',
-    confirmedFingerprint: senderKey.fingerprint,
-  });
-}
-
-async function run(count: number): Promise<BenchFigures> {
-  // The exporting station (a department PC) with `count` incidents.
-  const sender = await freshDatabase('bench-sender');
+/** The department PC: a station, its key and `count` incidents. Returns what the receiver trusts. */
+async function setUpSender(databaseName: string, count: number) {
+  const db = await freshDatabase(databaseName);
   const station = await saveStation({
     municipality: '架空市',
     department: '市民課',
-    terminal: 'PC-01',
+    terminal: '窓口PC-01',
     staffName: '',
     role: 'department',
   });
-  const systemIds = Array.from({ length: 12 }, () => createId());
-  const at = new Date().toISOString();
-  const records = generateDemoIncidents(count, systemIds, { seed: 7, spanDays: 365 * 3 }).map(
-    (data) => createStoredRecord('incident', data, station.id, at),
-  );
-  await sender.incidents.bulkPut(records);
+  const records = benchIncidents(count, station.id);
+  for (let at = 0; at < records.length; at += 5000)
+    await db.incidents.bulkPut(records.slice(at, at + 5000));
   const key = await ensureStationKey();
-
-  let started = performance.now();
-  const file = await exportBundle({ kind: 'full', types: ['incident'] });
-  const exportMs = performance.now() - started;
-  const bytes = new TextEncoder().encode(file!.text);
-
-  // The receiving station (the IT section), trusting the sender's key.
-  await openReceiver('bench-receiver', key);
-
-  started = performance.now();
-  const prepared = await prepareImport(file!.fileName, bytes);
-  const prepareMs = performance.now() - started;
-  if (!prepared.ok) throw new Error(`refused: ${prepared.error.kind}`);
-  started = performance.now();
-  const applied = await applyImport(prepared.preview);
-  const applyMs = performance.now() - started;
-  if (applied.counts.new !== count) throw new Error(`imported ${applied.counts.new} of ${count}`);
-
-  // The next file from the same sender holding the same records: everything unchanged.
-  setDatabase(sender);
-  const again = await exportBundle({ kind: 'full', types: ['incident'] });
-  await openReceiver('bench-receiver-2', key);
-  const first = await prepareImport('1', bytes);
-  if (first.ok) await applyImport(first.preview);
-  started = performance.now();
-  const second = await prepareImport(again!.fileName, new TextEncoder().encode(again!.text));
-  if (!second.ok) throw new Error(`refused: ${second.error.kind}`);
-  await applyImport(second.preview);
-  const reimportMs = performance.now() - started;
-
-  // The same records written by a bare Dexie bulkPut.
-  const bare = await freshDatabase('bench-bare');
-  started = performance.now();
-  await bare.incidents.bulkPut(records);
-  const bareMs = performance.now() - started;
-
+  db.close();
   return {
-    count,
-    fileBytes: bytes.length,
-    exportMs,
-    prepareMs,
-    applyMs,
-    importMs: prepareMs + applyMs,
-    reimportMs,
-    bareMs,
+    publicKeyPem: key.publicKeyPem,
+    fingerprint: key.fingerprint,
+    compactJsonBytes: new TextEncoder().encode(JSON.stringify(records)).length,
   };
 }
 
-(window as unknown as { runBench: typeof run }).runBench = run;
+/** The IT section's PC, trusting the department's key. */
+async function setUpReceiver(databaseName: string, publicKeyPem: string, fingerprint: string) {
+  const db = await freshDatabase(databaseName);
+  await saveStation({
+    municipality: '架空市',
+    department: '情報政策課',
+    terminal: '管理PC-01',
+    staffName: '',
+    role: 'it-section',
+  });
+  const trusted = await trustKey({
+    publicKeyPem,
+    label: '市民課',
+    role: 'department',
+    confirmedFingerprint: fingerprint,
+  });
+  db.close();
+  if (!trusted.ok) throw new Error(`trustKey: ${JSON.stringify(trusted)}`);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+/**
+ * The floors, measured in this page: JSON.parse of the chosen file, and the same `count` rows
+ * written by one bare Dexie bulkPut into a table with the incidents' indexes (no list rows, no
+ * snapshot, no audit), into a database of its own.
+ */
+async function measureFloors(count: number, runs: number) {
+  const input = document.querySelector<HTMLInputElement>('#file')!;
+  const text = await input.files![0]!.text();
+  const parse: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    JSON.parse(text);
+    parse.push(performance.now() - started);
+  }
+  const rows = benchIncidents(count, createId());
+  const bulkPut: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await Dexie.delete('sonae-bench-floor');
+    const floor = new Dexie('sonae-bench-floor');
+    floor.version(1).stores({ incidents: schemaVersions[0]!.stores.incidents! });
+    await floor.open();
+    const started = performance.now();
+    await floor.table('incidents').bulkPut(rows);
+    bulkPut.push(performance.now() - started);
+    floor.close();
+  }
+  await Dexie.delete('sonae-bench-floor');
+  return { parseMs: median(parse), bulkPutMs: median(bulkPut), nativeEd25519: hasNativeEd25519() };
+}
+
+Object.assign(window, { sonaeBench: { setUpSender, setUpReceiver, measureFloors } });
+document.body.dataset.ready = 'true';

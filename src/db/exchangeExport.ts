@@ -3,13 +3,8 @@ import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
 import { stationLabel } from '../domain/station.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { toBundleRecord, type BundleRecord } from '../exchange/bundleRecord.ts';
-import {
-  bundleFileName,
-  createBundle,
-  createBundleAttachment,
-  serializeBundle,
-} from '../exchange/createBundle.ts';
-import { signBundle } from '../exchange/bundleSignature.ts';
+import { bundleFileName, createBundle, createBundleAttachment } from '../exchange/createBundle.ts';
+import { signAndSerializeBundle } from '../exchange/bundleSignature.ts';
 import type { BundleAttachment, BundleKind } from '../exchange/bundleFormat.ts';
 import { recordTables } from './database.ts';
 import { exchangeTables, type ExportedRevRow } from './exchangeTables.ts';
@@ -19,6 +14,7 @@ import { loadStation } from './station.ts';
 import { LAST_EXPORT_AT_KEY } from './storageHealth.ts';
 import { StationMissingError } from './errors.ts';
 import { readBlobBytes } from './blobBytes.ts';
+import { recordDataRelease } from './dataRelease.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB (this station's last bundle sequence).
 const SEQUENCE_SETTING = 'exchangeSequence';
@@ -35,6 +31,13 @@ export interface ExportResult {
   sequence: number;
   records: number;
   attachments: number;
+  /**
+   * Noting what was exported (for the next delta) and when, which goes on after the file is
+   * returned. Later exports wait for it: IndexedDB runs transactions over the same table in the
+   * order they were begun. Should it fail, the next delta sends these records again, which a
+   * receiver shows as 「変更なし」.
+   */
+  recorded: Promise<void>;
 }
 
 type AnyRecord = RecordOf<RecordType>;
@@ -108,9 +111,9 @@ async function loadAttachments(ids: Set<string>): Promise<BundleAttachment[]> {
 }
 
 /**
- * Builds and signs a bundle of the chosen record types, then notes what was exported (for the
- * next delta), the sequence and 'lastExportAt'. Returns the file name and text to download;
- * null when a delta has nothing new.
+ * Builds and signs a bundle of the chosen record types and begins noting what was exported (for
+ * the next delta) and 'lastExportAt'. Returns the file name and text to download (the canonical
+ * one-line file, signed natively where Web Crypto has Ed25519); null when a delta has nothing new.
  */
 export async function exportBundle(
   options: ExportOptions,
@@ -130,20 +133,33 @@ export async function exportBundle(
     records: collected.records,
     attachments,
     createdAt: date.toISOString(),
+    recordsFromStore: true,
   });
-  const text = serializeBundle(signBundle(unsigned, key.privateKey));
+  const { text } = await signAndSerializeBundle(unsigned, key.privateKey);
   const fileName = bundleFileName(station.department, date, sequence);
-  await markExported(collected.exported);
+  // Begun now, not awaited: writing 10,000 export marks took a fifth of the export, and the
+  // person waits for the file, not for the marks (see ExportResult.recorded).
+  const recorded = markExported(collected.exported);
+  recorded.catch(() => undefined);
+  // 持ち出し記録: the file leaves the PC; never blocks or fails the export.
+  void recordDataRelease({
+    kind: 'bundle',
+    name: fileName,
+    what: `記録 ${collected.records.length}件`,
+    count: collected.records.length,
+    content: text,
+  });
   return {
     fileName,
     text,
     sequence,
     records: collected.records.length,
     attachments: attachments.length,
+    recorded,
   };
 }
 
-/** Exports change no data, so they are not audited; the storage-health panel reads lastExportAt. */
+/** What this PC has handed out (delta exports), and lastExportAt for the storage-health panel. */
 async function markExported(rows: ExportedRevRow[]): Promise<void> {
   const db = getDatabase();
   const { exportedRevs } = exchangeTables(db);

@@ -2,18 +2,13 @@ import type { RecordType } from '../domain/recordTypes.ts';
 import { recordTypes } from '../domain/recordTypes.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import type { AuditAuthor } from '../domain/audit.ts';
-import { parseBundle } from '../exchange/parseBundle.ts';
+import { parseBundleAsync } from '../exchange/parseBundle.ts';
 import type { TrustedKey } from '../exchange/bundleTrust.ts';
 import { describeBundleError, type BundleError } from '../exchange/bundleErrors.ts';
 import type { Bundle } from '../exchange/bundleFormat.ts';
 import type { MergeChange } from '../exchange/merge.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
-import {
-  exchangeTables,
-  type ImportCounts,
-  type ImportRow,
-  type TrustedKeyRow,
-} from './exchangeTables.ts';
+import { exchangeTables, type ImportCounts, type TrustedKeyRow } from './exchangeTables.ts';
 import { applyMergePlan, planMerge, type IncomingLeaf, type MergePlanRow } from './mergeStore.ts';
 import { takeSnapshot } from './snapshots.ts';
 import { getDatabase } from './instance.ts';
@@ -25,7 +20,8 @@ import {
   compareStoredAttachments,
 } from './importAttachments.ts';
 import { describeAuthors, revSignerRows, type VersionAuthors } from './importAuthors.ts';
-import { importAuditEntry } from './importAudit.ts';
+import { importAuditEntry, importRow } from './importAudit.ts';
+import { WRITE_BATCH, type ImportOptions, type ImportProgress } from './importProgress.ts';
 import {
   checkReplayHere,
   countRows,
@@ -98,13 +94,17 @@ export async function prepareImport(
   fileName: string,
   bytes: Uint8Array,
   extraTrustedKeys: readonly TrustedKeyRow[] = [],
+  options: ImportOptions = {},
 ): Promise<PrepareResult> {
   const db = getDatabase();
+  const { onProgress, parse = parseBundleAsync } = options;
   const stored = await exchangeTables(db).trustedKeys.toArray();
-  const parsed = parseBundle(bytes, {
+  const parsed = await parse(bytes, {
     trustedKeys: toTrustedKeys([...extraTrustedKeys, ...stored]),
+    onProgress: (done, total) => onProgress?.({ step: 'checking', done, total }),
   });
   if (!parsed.ok) return parsed;
+  onProgress?.({ step: 'comparing', done: 0, total: parsed.leaves.length });
   const { bundle, signer, attachmentBytes } = parsed;
   const fileSha256 = await digestHex(bytes);
   const replay = await checkReplayHere(db, fileSha256);
@@ -146,6 +146,7 @@ export async function prepareImport(
  */
 export async function applyImport(
   preview: ImportPreview,
+  options: Pick<ImportOptions, 'onProgress'> = {},
 ): Promise<{ counts: ImportCounts; importSeq: number }> {
   const db = getDatabase();
   for (let attempt = 1; ; attempt += 1) {
@@ -153,7 +154,7 @@ export async function applyImport(
     const stored = await compareStoredAttachments(db, preview.attachmentBytes);
     if (!stored.ok) throw new ImportRefusedError(stored.error);
     try {
-      return await applyChecked(db, preview, stored.same);
+      return await applyChecked(db, preview, stored.same, options.onProgress);
     } catch (error) {
       if (!(error instanceof AttachmentsChangedMeanwhileError) || attempt === 3) throw error;
     }
@@ -164,6 +165,7 @@ async function applyChecked(
   db: SonaeDatabase,
   preview: ImportPreview,
   sameAttachments: ReadonlySet<string>,
+  onProgress?: (progress: ImportProgress) => void,
 ): Promise<{ counts: ImportCounts; importSeq: number }> {
   const { conflicts, imports, snapshots, exportedRevs, revSigners, trustedKeys } =
     exchangeTables(db);
@@ -178,17 +180,7 @@ async function applyChecked(
       const replay = await checkReplayHere(db, preview.sha256);
       if (!replay.ok) throw new ImportRefusedError(replay.error);
       const plan = await planMerge(db, preview.incoming);
-      // The snapshot holds what this import changes, as it is before (nothing is written yet);
-      // a file that changes no record needs none. Attachments are only ever added.
-      const changes = plan.some((p) => p.change !== 'unchanged');
-      const snapshotSeq = changes ? await takeSnapshot(db, preview.fileName, plan) : null;
       const authors = await describeAuthors(db, plan, signer, station);
-      await applyMergePlan(db, plan);
-      // A record whose kept version learnt ancestors must travel again in the next delta.
-      const grown = plan
-        .filter((p) => p.historyGrew)
-        .map((p) => [p.type, p.id] as [RecordType, string]);
-      if (grown.length) await exportedRevs.bulkDelete(grown);
       const mediaTypes = new Map(bundle.attachments.map((a) => [a.id, a.mediaType]));
       const added = await addMissingAttachments(
         db,
@@ -196,28 +188,33 @@ async function applyChecked(
         mediaTypes,
         sameAttachments,
       );
-
       // Rows not merged (refused, or relayed unchanged) are counted as the preview showed them.
       const merged = new Set(plan.map((p) => `${p.type}/${p.id}`));
       const otherRows = preview.rows.filter((row) => !merged.has(`${row.type}/${row.id}`));
       const counts = countRows([...plan, ...otherRows], added);
       const at = nowIso();
-      const row: ImportRow = {
-        at,
-        actor: station.staffName,
-        fileName: preview.fileName,
-        sha256: preview.sha256,
-        bundleId: bundle.bundleId,
-        issuer: bundle.issuer.stationId,
-        issuerLabel: bundle.issuer.label,
-        sequence: bundle.sequence,
-        signerKeyId: bundle.issuer.keyId,
-        counts,
-      };
-      const importSeq = await imports.add(row);
-      if (snapshotSeq !== null) await snapshots.update(snapshotSeq, { importSeq });
+      const importSeq = await imports.add(importRow(preview, station.staffName, at, counts));
+      // The snapshot holds what this import changes, as it is before (nothing is written yet),
+      // already naming its import: one write. A file that changes no record needs none.
+      // Attachments are only ever added.
+      const changed = plan.filter((p) => p.change !== 'unchanged');
+      if (changed.length) await takeSnapshot(db, preview.fileName, changed, importSeq);
+      // In batches (WRITE_BATCH): rows are independent, so this equals one applyMergePlan.
+      const progress = (done: number) =>
+        onProgress?.({ step: 'writing', done, total: changed.length });
+      progress(0);
+      for (let from = 0; from < changed.length; from += WRITE_BATCH) {
+        await applyMergePlan(db, changed.slice(from, from + WRITE_BATCH));
+        progress(Math.min(from + WRITE_BATCH, changed.length));
+      }
+      // A record whose kept version learnt ancestors must travel again in the next delta.
+      const grown = plan
+        .filter((p) => p.historyGrew)
+        .map((p) => [p.type, p.id] as [RecordType, string]);
+      if (grown.length) await exportedRevs.bulkDelete(grown);
       const signed = revSignerRows(plan, signer, importSeq);
-      if (signed.length) await revSigners.bulkPut(signed);
+      for (let from = 0; from < signed.length; from += WRITE_BATCH)
+        await revSigners.bulkPut(signed.slice(from, from + WRITE_BATCH));
 
       // One entry per import with the per-record list (PRODUCT.md, decision 9).
       const entry = importAuditEntry({ station, at, preview, counts, plan, authors });

@@ -2,7 +2,7 @@ import type { AuditEntry, AuditRecordChange } from '../domain/audit.ts';
 import { recordTypeLabels } from '../domain/recordTypes.ts';
 import type { Station } from '../domain/station.ts';
 import type { TrustedKey } from '../exchange/bundleTrust.ts';
-import type { ImportCounts } from './exchangeTables.ts';
+import type { ImportCounts, ImportRow } from './exchangeTables.ts';
 import type { ImportPreview } from './exchangeImport.ts';
 import { signerAuthor, type VersionAuthors } from './importAuthors.ts';
 import type { MergePlanRow } from './mergeStore.ts';
@@ -73,4 +73,21 @@ export function importAuditEntry(input: {
     records,
     recordIds: [...new Set(records.map((r) => r.id))],
   };
+}
+
+/** The import history row (取り込み履歴) of an applied file. */
+export function importRow(preview: ImportPreview, actor: string, at: string, counts: ImportCounts) {
+  const { bundle } = preview;
+  return {
+    at,
+    actor,
+    fileName: preview.fileName,
+    sha256: preview.sha256,
+    bundleId: bundle.bundleId,
+    issuer: bundle.issuer.stationId,
+    issuerLabel: bundle.issuer.label,
+    sequence: bundle.sequence,
+    signerKeyId: bundle.issuer.keyId,
+    counts,
+  } satisfies ImportRow;
 }

@@ -96,21 +96,30 @@ export async function describeAuthors(
   const recorded = new Map<string, AuditAuthor>();
   for (const row of keys.length ? await exchangeTables(db).revSigners.bulkGet(keys) : [])
     if (row) recorded.set(`${row.type}/${row.id}/${row.rev}`, row.signer);
-  let stations: Map<string, AuditAuthor> | null = null;
   const here: AuditAuthor = {
     source: 'station',
     label: `この端末（${stationLabel(station)}）`,
     role: station.role,
     keyId: null,
   };
+  const isOwnOrDemo = (leaf: Leaf) =>
+    leaf.updatedBy === station.id || leaf.updatedBy === DEMO_AUTHOR_ID;
+  const needsStations = superseded.some((leaves, i) =>
+    leaves.some(
+      (leaf) => !recorded.has(`${plan[i]!.type}/${plan[i]!.id}/${leaf.rev}`) && !isOwnOrDemo(leaf),
+    ),
+  );
+  const stations = needsStations ? await stationAuthors(db) : new Map<string, AuditAuthor>();
 
-  async function authorOf(type: RecordType, id: string, leaf: Leaf): Promise<AuditAuthor> {
+  // Synchronous on purpose: an `await` per leaf inside the import's transaction used up Dexie's
+  // zone echoes after about a hundred records, and the writes after it ran outside the
+  // transaction (PrematureCommitError on a file with many updated records).
+  function authorOf(type: RecordType, id: string, leaf: Leaf): AuditAuthor {
     const signed = recorded.get(`${type}/${id}/${leaf.rev}`);
     if (signed) return signed;
     if (leaf.updatedBy === station.id) return here;
     if (leaf.updatedBy === DEMO_AUTHOR_ID)
       return { source: 'station', label: 'デモデータ', role: null, keyId: null };
-    stations ??= await stationAuthors(db);
     return stations.get(leaf.updatedBy) ?? unknownAuthor;
   }
 
@@ -121,7 +130,7 @@ export async function describeAuthors(
       continue;
     }
     const authors = [];
-    for (const leaf of superseded[i]!) authors.push(await authorOf(row.type, row.id, leaf));
+    for (const leaf of superseded[i]!) authors.push(authorOf(row.type, row.id, leaf));
     const first = superseded[i]![0];
     const added = addedLeaves(row)[0];
     result.push({

@@ -17,15 +17,18 @@ export function snapshotTableNames(): string[] {
 }
 
 /**
- * Saves, as a new snapshot, the records this import will change as they are now (its main row
- * and siblings), and drops the oldest beyond SNAPSHOTS_KEPT. Only what changes is copied, so a
- * snapshot costs about what the import writes, not the whole database (issue 12, item 16).
- * Must run inside the import's transaction, before the plan is applied.
+ * Saves, as a new snapshot of import `importSeq`, the records the import changes as they were
+ * before it (each plan row's `before`: main row and siblings), and drops the oldest beyond
+ * SNAPSHOTS_KEPT. Only what changes is copied, so a snapshot costs about what the import writes,
+ * not the whole database (issue 12, item 16). A record the import adds is noted by id alone
+ * (`main: null`): undoing it deletes the record. Must run inside the import's transaction,
+ * before the plan is applied.
  */
 export async function takeSnapshot(
   db: SonaeDatabase,
   fileName: string,
   plan: readonly MergePlanRow[],
+  importSeq: number,
 ): Promise<number> {
   const { snapshots } = exchangeTables(db);
   const changed: SnapshotRecord[] = plan
@@ -36,7 +39,7 @@ export async function takeSnapshot(
       main: before.main ?? null,
       siblings: before.siblings.map((record) => ({ type, id, rev: record.rev, record })),
     }));
-  const seq = await snapshots.add({ at: nowIso(), importSeq: null, fileName, changed });
+  const seq = await snapshots.add({ at: nowIso(), importSeq, fileName, changed });
   const keys = await snapshots.orderBy('seq').primaryKeys();
   if (keys.length > SNAPSHOTS_KEPT)
     await snapshots.bulkDelete(keys.slice(0, keys.length - SNAPSHOTS_KEPT));

@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonicalJson.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from './zodLocale.ts';
@@ -16,12 +16,8 @@ export const revSchema = z.string().regex(/^[1-9][0-9]{0,8}-[0-9a-f]{32}$/, {
 /** Ancestors kept per record (newest first). CouchDB keeps 1000; we exchange files, not streams. */
 export const MAX_REVISION_HISTORY = 100;
 
-/** RFC 8785 canonical JSON of a JSON-compatible value. */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value cannot be canonicalised');
-  return text;
-}
+/** RFC 8785 canonical JSON of a JSON-compatible value (fast: see canonicalJson.ts). */
+export { canonicalJson };
 
 export function revisionGeneration(rev: string): number {
   return Number(rev.slice(0, rev.indexOf('-')));

@@ -113,7 +113,8 @@ export function upgradeLeaf(type: RecordType, meta: RecordMeta, data: RecordFiel
   }
   const stamped =
     relation === 'older' ? { ...pickMeta(meta), schemaVersion: current } : pickMeta(meta);
-  if (canonicalJson(upgraded) === canonicalJson(data))
+  // `upgraded === data` when no step ran (the usual case): nothing to compare, no serialising.
+  if (upgraded === data || canonicalJson(upgraded) === canonicalJson(data))
     return { ok: true, meta: stamped, data, relation };
   return {
     ok: true,

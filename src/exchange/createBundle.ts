@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { canonicalJson } from '../domain/canonicalJson.ts';
 import { createId } from '../domain/ids.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
@@ -29,6 +30,12 @@ export interface CreateBundleInput {
   attachments?: BundleAttachment[];
   createdAt?: string;
   bundleId?: string;
+  /**
+   * The records were read from this PC's database, where every record was checked when it was
+   * written (saved, imported or upgraded): only the envelope is checked again. Checking 10,000
+   * stored records a second time on each export took longer than the rest of the export.
+   */
+  recordsFromStore?: boolean;
 }
 
 /**
@@ -52,8 +59,10 @@ export function createBundle(input: CreateBundleInput): UnsignedBundle {
     records: input.records,
     attachments: input.attachments ?? [],
   };
-  const parsed = unsignedBundleSchema.safeParse(unsigned);
-  const contents = parsed.success ? checkBundleContents(unsigned) : null;
+  const parsed = unsignedBundleSchema.safeParse(
+    input.recordsFromStore ? { ...unsigned, records: [] } : unsigned,
+  );
+  const contents = parsed.success && !input.recordsFromStore ? checkBundleContents(unsigned) : null;
   const error = !parsed.success
     ? issueToError(parsed.error.issues[0]!)
     : contents?.ok === false
@@ -78,9 +87,16 @@ export function createBundleAttachment(
   };
 }
 
-/** The file text: pretty JSON (readable in a text editor during an audit), trailing newline. */
+/**
+ * The file text: the bundle's RFC 8785 canonical JSON on one line, then a line break. As
+ * `signature` sorts after every other envelope member, the file is the signed bytes with the
+ * signature member put in before the final `}`, so a reader verifies over the file's own bytes
+ * (signedFileBytes) without re-serialising it, and the file is about the size of its records'
+ * compact JSON (the indented text it replaced was 1.4 to 1.6 times that). `jq . FILE` indents it
+ * for reading. signAndSerializeBundle writes the same text.
+ */
 export function serializeBundle(bundle: Bundle | UnsignedBundle): string {
-  return `${JSON.stringify(bundle, null, 2)}\n`;
+  return `${canonicalJson(bundle)}\n`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -13,7 +13,7 @@ import {
   type UnsignedBundle,
 } from './bundleFormat.ts';
 import { decodeBundleJson } from './bundleJson.ts';
-import { verifyBundleSignature } from './bundleSignature.ts';
+import { verifySignedFile, verifySignedFileAsync } from './bundleSignature.ts';
 import { checkTrust, type TrustedKey } from './bundleTrust.ts';
 import { INITIAL_RECORD_VERSION } from '../domain/recordVersion.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
@@ -33,6 +33,8 @@ export type BundleResult<T> = ({ ok: true } & T) | { ok: false; error: BundleErr
 export interface ReadOptions {
   /** Defaults to MAX_BUNDLE_BYTES; tests pass a small one. */
   maxBytes?: number;
+  /** Records checked so far of the file's `total`, for a progress bar (see parseBundleAsync). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function fail(error: BundleError): { ok: false; error: BundleError } {
@@ -99,9 +101,10 @@ function readEnvelope(
 
 /**
  * Reads and fully checks a signed bundle file, and verifies that it is signed by one of
- * `trustedKeys`. The only entry point an importer should use. Checks, in order: size, foreign
- * file type, UTF-8, JSON, I-JSON safety, envelope and version, trust, signature, then records
- * and attachments. Role and replay rules depend on the receiver: see checkRoles and checkReplay.
+ * `trustedKeys`. Checks, in order: size, foreign file type, UTF-8, JSON, I-JSON safety,
+ * envelope and version, trust, signature, then records and attachments. Role and replay rules
+ * depend on the receiver: see checkRoles and checkReplay. Pure JS and synchronous (the CLI, the
+ * tests); the app imports through parseBundleAsync, which gives the same results faster.
  */
 export function parseBundle(
   bytes: Uint8Array,
@@ -112,17 +115,40 @@ export function parseBundle(
   const trust = checkTrust(envelope.bundle, options.trustedKeys);
   if (!trust.ok) return trust;
   // Verify what was read from the file, not the schema's output.
-  if (!verifyBundleSignature(envelope.raw as Bundle, trust.key.publicKey))
+  if (!verifySignedFile(bytes, envelope.raw as Bundle, trust.key.publicKey))
     return fail({ kind: 'badSignature' });
-  const contents = checkBundleContents(envelope.bundle);
+  return withContents(envelope.bundle, trust.key);
+}
+
+/**
+ * parseBundle with the signature checked by Web Crypto's native Ed25519 where the origin has it
+ * (pure JS on plain HTTP). The entry point an importer should use.
+ */
+export async function parseBundleAsync(
+  bytes: Uint8Array,
+  options: ReadOptions & { trustedKeys: readonly TrustedKey[] },
+): Promise<BundleResult<ParsedBundle & { signer: TrustedKey }>> {
+  const envelope = readEnvelope(bytes, options);
+  if (!envelope.ok) return envelope;
+  const trust = checkTrust(envelope.bundle, options.trustedKeys);
+  if (!trust.ok) return trust;
+  const total = envelope.bundle.records.length;
+  options.onProgress?.(0, total);
+  if (!(await verifySignedFileAsync(bytes, envelope.raw as Bundle, trust.key.publicKey)))
+    return fail({ kind: 'badSignature' });
+  const result = withContents(envelope.bundle, trust.key);
+  if (result.ok) options.onProgress?.(total, total);
+  return result;
+}
+
+function withContents(
+  bundle: Bundle,
+  signer: TrustedKey,
+): BundleResult<ParsedBundle & { signer: TrustedKey }> {
+  const contents = checkBundleContents(bundle);
   if (!contents.ok) return contents;
-  return {
-    ok: true,
-    bundle: envelope.bundle,
-    leaves: contents.leaves,
-    attachmentBytes: contents.attachmentBytes,
-    signer: trust.key,
-  };
+  const { leaves, attachmentBytes } = contents;
+  return { ok: true, bundle, leaves, attachmentBytes, signer };
 }
 
 /**

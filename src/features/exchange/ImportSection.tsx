@@ -1,27 +1,33 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   applyImport,
   prepareImport,
   ImportRefusedError,
   type ImportPreview,
 } from '../../db/exchangeImport.ts';
+import type { ImportProgress } from '../../db/importProgress.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import type { ImportCounts } from '../../db/exchangeTables.ts';
 import { describeBundleError, type BundleError } from '../../exchange/bundleErrors.ts';
 import { MAX_BUNDLE_BYTES } from '../../exchange/bundleFormat.ts';
 import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
+import {
+  checkBundleInWorker,
+  warmUpBundleWorker,
+} from '../../exchange/worker/checkBundleInWorker.ts';
 import { Banner } from '../common/Banner.tsx';
 import { readFileBytes } from './download.ts';
 import { loadDeploymentConfig } from './deploymentConfig.ts';
+import { ImportPreviewProgress } from './ImportPreviewProgress.tsx';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
 import { TrustKeyForm } from './TrustKeyForm.tsx';
 
 type State =
   | { step: 'idle' }
-  | { step: 'checking' }
+  | { step: 'checking'; progress: ImportProgress | null }
   | { step: 'refused'; error: BundleError; file: File }
   | { step: 'preview'; preview: ImportPreview }
-  | { step: 'applying'; preview: ImportPreview }
+  | { step: 'applying'; preview: ImportPreview; progress: ImportProgress | null }
   | { step: 'done'; fileName: string; counts: ImportCounts }
   | { step: 'failed'; message: string };
 
@@ -33,6 +39,9 @@ export function describeCounts(counts: ImportCounts): string {
 export function ImportSection() {
   const [state, setState] = useState<State>({ step: 'idle' });
   const input = useRef<HTMLInputElement>(null);
+  // The checking worker loads while the person picks a file, and again after each file it checked.
+  const canPickFile = state.step !== 'checking';
+  useEffect(() => (canPickFile ? warmUpBundleWorker() : undefined), [canPickFile]);
 
   async function check(file: File | undefined) {
     if (!file) return;
@@ -45,13 +54,19 @@ export function ImportSection() {
       setState({ step: 'refused', error, file });
       return;
     }
-    setState({ step: 'checking' });
+    setState({ step: 'checking', progress: null });
     try {
       const config = await loadDeploymentConfig();
       const prepared = await prepareImport(
         file.name,
         await readFileBytes(file),
         config.status === 'ok' ? config.keys : [],
+        {
+          // The checks run in a Web Worker, so the page repaints while a large file is read.
+          parse: checkBundleInWorker,
+          onProgress: (progress) =>
+            setState((now) => (now.step === 'checking' ? { step: 'checking', progress } : now)),
+        },
       );
       setState(
         prepared.ok
@@ -64,9 +79,12 @@ export function ImportSection() {
   }
 
   async function confirm(preview: ImportPreview) {
-    setState({ step: 'applying', preview });
+    setState({ step: 'applying', preview, progress: null });
     try {
-      const { counts } = await applyImport(preview);
+      const { counts } = await applyImport(preview, {
+        onProgress: (progress) =>
+          setState((now) => (now.step === 'applying' ? { ...now, progress } : now)),
+      });
       setState({ step: 'done', fileName: preview.fileName, counts });
     } catch (error) {
       if (error instanceof ImportRefusedError)
@@ -99,7 +117,7 @@ export function ImportSection() {
           onChange={(e) => void check(e.target.files?.[0])}
         />
       </label>
-      {state.step === 'checking' ? <p role="status">ファイルを確認しています…</p> : null}
+      {state.step === 'checking' ? <ImportPreviewProgress progress={state.progress} /> : null}
       {state.step === 'failed' ? <Banner kind="error">{state.message}</Banner> : null}
       {state.step === 'refused' ? (
         <>
@@ -152,6 +170,7 @@ export function ImportSection() {
           <p className="hint">
             取り込む直前の状態は自動で保存され、「取り込み履歴」から「取り込み前に戻す」で戻せます。
           </p>
+          {state.step === 'applying' ? <ImportPreviewProgress progress={state.progress} /> : null}
           <div className="actions">
             <button
               type="button"
@@ -161,7 +180,8 @@ export function ImportSection() {
             >
               {state.step === 'applying' ? '取り込み中…' : '取り込む'}
             </button>
-            <button type="button" onClick={reset}>
+            {/* Once writing has begun it finishes (one transaction): there is nothing to stop. */}
+            <button type="button" onClick={reset} disabled={state.step === 'applying'}>
               やめる
             </button>
           </div>

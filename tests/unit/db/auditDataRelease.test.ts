@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditEntrySchema } from '../../../src/domain/audit.ts';
 import { describeDataRelease, recordDataRelease } from '../../../src/db/dataRelease.ts';
+import { exportBundle } from '../../../src/db/exchangeExport.ts';
+import { saveRecord } from '../../../src/db/records.ts';
+import { emptyIncident } from '../../../src/domain/incident.ts';
+import { emptySystem } from '../../../src/domain/system.ts';
 import { openFreshDatabase, freshDatabaseWithStation } from '../../testDatabase.ts';
 import type { SonaeDatabase } from '../../../src/db/database.ts';
 
@@ -99,6 +103,28 @@ describe('recordDataRelease', () => {
     await recordDataRelease({ kind: 'print', name: '長'.repeat(400) });
     const entry = await lastEntry(); // parse() would throw on a field too long
     expect(entry.release?.name).toHaveLength(300);
+  });
+});
+
+describe('a bundle export', () => {
+  it('is recorded with its file name, record count and the SHA-256 of the file written', async () => {
+    const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+    await saveRecord(
+      'incident',
+      emptyIncident({
+        title: '印刷できない',
+        systemId: system.id,
+        occurredAt: '2026-11-29T01:00:00.000Z',
+      }),
+    );
+    const result = await exportBundle({ kind: 'full', types: ['incident'] });
+    if (!result) throw new Error('nothing exported');
+    // Recording runs beside the export (never in its way): wait for the entry.
+    await vi.waitFor(async () => expect((await lastEntry()).release?.kind).toBe('bundle'));
+    expect(await lastEntry()).toMatchObject({
+      action: 'export',
+      release: { kind: 'bundle', name: result.fileName, count: 1, sha256: sha256(result.text) },
+    });
   });
 });
 

@@ -61,3 +61,14 @@ export async function countAll(db: SonaeDatabase): Promise<Record<string, number
   for (const table of db.tables) counts[table.name] = await table.count();
   return counts;
 }
+
+/** A department PC and the IT section's PC, which trusts the department's key. */
+export async function createDepartmentAndItSection(): Promise<{
+  department: TestStation;
+  itSection: TestStation;
+}> {
+  const department = await createStation(departmentForm);
+  const itSection = await createStation(itForm);
+  await trustStation(itSection, department, 'department', '市民課');
+  return { department, itSection };
+}

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import canonicalize from 'canonicalize';
 import { LATEST_BUNDLE_FORMAT_VERSION } from '../../../src/exchange/bundleFormat.ts';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,13 +10,18 @@ import {
   summarizeBundle,
 } from '../../../src/exchange/createBundle.ts';
 import { describeBundleError, type BundleError } from '../../../src/exchange/bundleErrors.ts';
+import { canonicalBundleBytes, signBundle } from '../../../src/exchange/bundleSignature.ts';
+import { toBundleRecord } from '../../../src/exchange/bundleRecord.ts';
+import { generateDemoIncidents } from '../../../src/demo/demoMunicipality.ts';
+import { createStoredRecord } from '../../../src/domain/storedRecord.ts';
 import {
   buildFixtureBundle,
   buildFixtureRecords,
+  FIXTURE_IDS,
   FIXTURE_ISSUER,
   FIXTURE_PNG,
 } from '../../fixtures/bundles/fixtureRecords.ts';
-import { signedBundle } from './bundleHelpers.ts';
+import { demoKey, signedBundle } from './bundleHelpers.ts';
 
 describe('createBundle', () => {
   it('writes the envelope members in the documented order, with defaults', () => {
@@ -78,12 +84,36 @@ describe('createBundle', () => {
 });
 
 describe('serializeBundle', () => {
-  it('writes pretty UTF-8 JSON with a trailing newline and keeps Japanese readable', () => {
-    const text = serializeBundle(signedBundle());
-    expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "format": "sonae-bundle",\n');
-    expect(text).toContain('住民記録システム');
-    expect(text.trimEnd().endsWith('}\n}')).toBe(true);
+  it('writes the canonical JSON on one line, then a line break, and keeps Japanese readable', () => {
+    const bundle = signedBundle();
+    const text = serializeBundle(bundle);
+    expect(text).toBe(`${canonicalize(bundle)}\n`);
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+    expect(text).toContain('"name":"住民記録システム"');
+  });
+
+  it('is the signed bytes with the signature member before the final brace', () => {
+    const bundle = signedBundle();
+    const text = serializeBundle(bundle);
+    const signed = new TextDecoder().decode(canonicalBundleBytes(bundle));
+    const member = `,"signature":${JSON.stringify(bundle.signature)}`;
+    expect(text).toBe(`${signed.slice(0, -1)}${member}}\n`);
+  });
+
+  it('is about the size of the records themselves (issue 9: at most 1.15 times)', () => {
+    const at = '2026-11-21T00:05:00.000Z';
+    const stored = generateDemoIncidents(200, [FIXTURE_IDS.system], { seed: 3 }).map((data) =>
+      createStoredRecord('incident', data, FIXTURE_ISSUER.stationId, at),
+    );
+    const unsigned = createBundle({
+      issuer: FIXTURE_ISSUER,
+      sequence: 1,
+      kind: 'full',
+      records: stored.map((record) => toBundleRecord('incident', record)),
+    });
+    const file = serializeBundle(signBundle(unsigned, demoKey));
+    const size = (text: string) => new TextEncoder().encode(text).length;
+    expect(size(file) / size(JSON.stringify(stored))).toBeLessThan(1.15);
   });
 });
 

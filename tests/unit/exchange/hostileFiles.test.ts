@@ -55,7 +55,7 @@ describe('item 13: deep nesting is refused before anything recursive runs', () =
     expect(decodeBundleJson(encode(inString), 1_000_000).ok).toBe(true);
   });
 
-  it('is checked before JSON.parse: a deep file that is also cut off is refused as too deep', () => {
+  it('names a deep file as such even when it is also cut off (JSON.parse fails first)', () => {
     const cut = nestedArrays(100_000).slice(0, 150_000);
     expect(refusal(decodeBundleJson(encode(cut), 1_000_000)).kind).toBe('tooDeep');
     // A shallow cut-off file is still told apart as truncated.

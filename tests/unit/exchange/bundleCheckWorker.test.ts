@@ -1,0 +1,165 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  collectCheckResult,
+  RECORDS_PER_MESSAGE,
+  runBundleCheck,
+  type WorkerMessage,
+} from '../../../src/exchange/worker/bundleCheckMessages.ts';
+import {
+  checkBundleInWorker,
+  warmUpBundleWorker,
+  WORKER_FROM_BYTES,
+} from '../../../src/exchange/worker/checkBundleInWorker.ts';
+import { serializeBundle } from '../../../src/exchange/createBundle.ts';
+import { toBundleRecord } from '../../../src/exchange/bundleRecord.ts';
+import { generateDemoIncidents } from '../../../src/demo/demoMunicipality.ts';
+import { createStoredRecord } from '../../../src/domain/storedRecord.ts';
+import { FIXTURE_IDS, FIXTURE_STATION_ID } from '../../fixtures/bundles/fixtureRecords.ts';
+import { parseBundle } from '../../../src/exchange/parseBundle.ts';
+import { demoTrusted, encode, readFixture, signedBundle } from './bundleHelpers.ts';
+
+// The import's checks run in a Web Worker (issue 9: 50,000 records froze the page). The worker
+// only relays parseBundleAsync; the page falls back to the same checks when it has no worker.
+
+afterEach(() => vi.unstubAllGlobals());
+
+const trustedKeys = [demoTrusted];
+
+describe('the checking worker', () => {
+  it('sends progress, the records in parts, then the rest of what parseBundle gives', async () => {
+    const messages: WorkerMessage[] = [];
+    const { bytes, records } = largeFile();
+    await runBundleCheck({ bytes, trustedKeys }, (message) => messages.push(message));
+    // The records in parts of RECORDS_PER_MESSAGE (one here), each part one task for the page.
+    const parts = Math.ceil(records / RECORDS_PER_MESSAGE);
+    expect(messages.map((m) => m.kind)).toEqual([
+      'progress',
+      'progress',
+      ...Array<string>(parts).fill('records'),
+      'result',
+    ]);
+    // What the page receives is copied by structuredClone, then put back together.
+    const collected = collectCheckResult();
+    for (const message of messages.map((m) => structuredClone(m)))
+      if (message.kind === 'records') collected.add(message);
+    const last = structuredClone(messages.at(-1)!);
+    if (last.kind !== 'result') throw new Error('no result');
+    const result = collected.finish(last.result);
+    const expected = parseBundle(bytes, { trustedKeys });
+    if (!result.ok || !expected.ok) throw new Error('not parsed');
+    expect(result.bundle).toEqual(expected.bundle);
+    expect(result.leaves).toEqual(expected.leaves);
+    expect(result.attachmentBytes).toEqual(expected.attachmentBytes);
+  });
+
+  it('sends a refusal as a result and an unexpected failure as an error', async () => {
+    const messages: WorkerMessage[] = [];
+    await runBundleCheck({ bytes: readFixture('tampered.sonae.json'), trustedKeys }, (m) =>
+      messages.push(m),
+    );
+    expect(messages.at(-1)).toMatchObject({
+      kind: 'result',
+      result: { ok: false, error: { kind: 'badSignature' } },
+    });
+    const failed: WorkerMessage[] = [];
+    await runBundleCheck({ bytes: null as never, trustedKeys }, (m) => failed.push(m));
+    expect(failed).toEqual([{ kind: 'error', message: expect.any(String) }]);
+  });
+});
+
+/** A signed file over WORKER_FROM_BYTES (the demo bundle plus 500 incidents), and its record count. */
+function largeFile(tamper = false): { bytes: Uint8Array; records: number } {
+  const bundle = signedBundle((b) => {
+    const at = '2026-11-21T00:05:00.000Z';
+    const incidents = generateDemoIncidents(500, [FIXTURE_IDS.system], { seed: 1 });
+    for (const data of incidents)
+      b.records.push(
+        toBundleRecord('incident', createStoredRecord('incident', data, FIXTURE_STATION_ID, at)),
+      );
+  });
+  const text = serializeBundle(bundle);
+  const bytes = encode(tamper ? text.replace('窓口PC-01', '窓口PC-99') : text);
+  expect(bytes.length).toBeGreaterThan(WORKER_FROM_BYTES);
+  return { bytes, records: bundle.records.length };
+}
+
+describe('checkBundleInWorker', () => {
+  it('runs the checks on this thread where there is no Worker', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const result = await checkBundleInWorker(largeFile().bytes, { trustedKeys });
+    expect(result.ok).toBe(true);
+  });
+
+  it('checks a small file on this thread, without starting a worker', async () => {
+    const started = vi.fn();
+    vi.stubGlobal('Worker', started);
+    const result = await checkBundleInWorker(readFixture('demo.sonae.json'), { trustedKeys });
+    expect(result.ok).toBe(true);
+    expect(started).not.toHaveBeenCalled();
+  });
+
+  it('runs them on this thread when the worker script cannot start, with the same verdict', async () => {
+    class BrokenWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
+      terminate = vi.fn();
+      postMessage() {
+        setTimeout(() => this.onerror?.({ message: '404', preventDefault() {} }));
+      }
+    }
+    vi.stubGlobal('Worker', BrokenWorker);
+    const result = await checkBundleInWorker(largeFile(true).bytes, { trustedKeys });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'badSignature' } });
+  });
+
+  it('relays the worker’s progress and result', async () => {
+    class RelayWorker {
+      onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
+      onerror = null;
+      terminate = vi.fn();
+      postMessage(request: Parameters<typeof runBundleCheck>[0]) {
+        void runBundleCheck(request, (data) => this.onmessage?.({ data }));
+      }
+    }
+    vi.stubGlobal('Worker', RelayWorker);
+    const progress: number[] = [];
+    const { bytes, records } = largeFile();
+    const result = await checkBundleInWorker(bytes, {
+      trustedKeys,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(result.ok).toBe(true);
+    expect(progress).toEqual([0, records]);
+  });
+
+  it('uses the worker warmed up while the file was chosen, once, and skips one that failed', async () => {
+    const made: RelayWorker[] = [];
+    class RelayWorker {
+      onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
+      onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
+      terminate = vi.fn();
+      constructor() {
+        made.push(this);
+      }
+      postMessage(request: Parameters<typeof runBundleCheck>[0]) {
+        void runBundleCheck(request, (data) => this.onmessage?.({ data }));
+      }
+    }
+    vi.stubGlobal('Worker', RelayWorker);
+    warmUpBundleWorker();
+    expect(made).toHaveLength(1);
+    expect((await checkBundleInWorker(largeFile().bytes, { trustedKeys })).ok).toBe(true);
+    expect(made).toHaveLength(1);
+    // A warm worker whose script failed to load is dropped for a new one.
+    warmUpBundleWorker();
+    made[1]!.onerror!({ message: '404', preventDefault() {} });
+    expect((await checkBundleInWorker(largeFile().bytes, { trustedKeys })).ok).toBe(true);
+    expect(made).toHaveLength(3);
+    expect(made[1]!.terminate).toHaveBeenCalled();
+    // A screen closed without using its warm worker stops it.
+    const cleanUp = warmUpBundleWorker();
+    cleanUp();
+    expect(made[3]!.terminate).toHaveBeenCalled();
+  });
+});
