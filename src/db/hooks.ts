@@ -4,6 +4,7 @@ import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { Station } from '../domain/station.ts';
 import { describeRecordChange, type AuditEntry } from '../domain/audit.ts';
+import { incidentStatuses, isOpenStatus } from '../domain/incidentStatus.ts';
 import { getDatabase } from './instance.ts';
 import { loadStation } from './station.ts';
 import { followIncidentList, type IncidentListProgress } from './incidentListQueries.ts';
@@ -21,6 +22,21 @@ export function useLiveRecords<T extends RecordType>(
     const all = await getDatabase().recordTable(type).toArray();
     return includeDeleted ? all : all.filter((r) => !r.deleted);
   }, [type, includeDeleted]);
+}
+
+/**
+ * Incidents not yet 解決 or 完了, through the `status` index: the outage screens need only these,
+ * and reading every incident there put a long task on the first screen at 50,000 incidents.
+ */
+export async function loadOpenIncidents(): Promise<RecordOf<'incident'>[]> {
+  const open = incidentStatuses.filter(isOpenStatus);
+  const rows = await getDatabase().recordTable('incident').where('status').anyOf(open).toArray();
+  return rows.filter((r) => !r.deleted);
+}
+
+/** {@link loadOpenIncidents}, live. */
+export function useOpenIncidents(): RecordOf<'incident'>[] | undefined {
+  return useLiveQuery(loadOpenIncidents, []);
 }
 
 /** One live record; `null` when it does not exist or was deleted. */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useLiveRecord, useLiveRecords } from '../../db/hooks.ts';
+import { useLiveRecord, useLiveRecords, useOpenIncidents } from '../../db/hooks.ts';
 import { continuityPriorityLabels, formatRto } from '../../domain/system.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
@@ -23,7 +23,7 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
   const navigate = useNavigate();
   const system = useLiveRecord('system', systemId);
   const procedures = useLiveRecords('procedure');
-  const incidents = useLiveRecords('incident');
+  const incidents = useOpenIncidents();
   const canEdit = useCanEditMasterData();
   const [chosen, setChosen] = useState<string | null>(null);
   usePageTitle(system ? `障害発生時: ${system.name}` : '障害発生時');

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useLiveRecords } from '../../db/hooks.ts';
+import { useLiveRecords, useOpenIncidents } from '../../db/hooks.ts';
 import { continuityPriorityLabels } from '../../domain/system.ts';
 import { compareSystemsByPriority } from '../../domain/systemRules.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
@@ -13,7 +13,7 @@ export function SystemPicker() {
   usePageTitle('障害発生時');
   const navigate = useNavigate();
   const systems = useLiveRecords('system');
-  const incidents = useLiveRecords('incident');
+  const incidents = useOpenIncidents();
   const canEdit = useCanEditMasterData();
   const [query, setQuery] = useState('');
 
