@@ -48,7 +48,10 @@ describe('LevelListPage', () => {
     expect(await screen.findByText('まだ障害レベルが登録されていません。')).toBeInTheDocument();
     expect(screen.getByText(/平常時に合意しておきます/)).toBeInTheDocument();
     expect(screen.getByText(/「新規作成」から/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '新規作成' })).toHaveAttribute('href', '/levels/new');
+    expect(await screen.findByRole('link', { name: '新規作成' })).toHaveAttribute(
+      'href',
+      '/levels/new',
+    );
   });
 
   it('lists the levels in order with criteria, whom to notify, the deadline and questions', async () => {

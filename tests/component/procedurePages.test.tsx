@@ -70,7 +70,7 @@ describe('ProcedureListPage', () => {
       screen.getByText(/様式10「緊急時における行動計画（初動・代替・復旧）」/),
     ).toBeInTheDocument();
     expect(screen.getByText('「新規作成」から追加してください。')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '新規作成' })).toHaveAttribute(
+    expect(await screen.findByRole('link', { name: '新規作成' })).toHaveAttribute(
       'href',
       '/procedures/new',
     );
