@@ -17,6 +17,7 @@ import {
 } from './incidentFormValues.ts';
 import { IncidentForm } from './IncidentForm.tsx';
 import { useSystemNames } from './useSystemNames.ts';
+import { SimilarIncidents } from './SimilarIncidents.tsx';
 
 /** Everything wrong with the input: the schema's issues and the rules for a person's input. */
 function validate(data: IncidentData): { data?: IncidentData; errors: FieldErrors } {
@@ -85,9 +86,25 @@ export function IncidentEditPage() {
         入力した内容はこの PC
         に自動で下書き保存されます。分かることから書き、分からない欄は空けておいてかまいません。
       </p>
-      <EditorForm editor={editor} className="incident-form" cancelLabel="キャンセル（入力を破棄）">
-        <IncidentForm values={editor.values} setValues={editor.setValues} errors={editor.errors} />
-      </EditorForm>
+      <div className="incident-edit-layout">
+        <EditorForm
+          editor={editor}
+          className="incident-form"
+          cancelLabel="キャンセル（入力を破棄）"
+        >
+          <IncidentForm
+            values={editor.values}
+            setValues={editor.setValues}
+            errors={editor.errors}
+          />
+        </EditorForm>
+        <SimilarIncidents
+          errorMessage={editor.values.data.errorMessage}
+          systemId={editor.values.data.systemId}
+          text={`${editor.values.data.title}\n${editor.values.data.symptoms}`}
+          excludeId={id}
+        />
+      </div>
     </section>
   );
 }
