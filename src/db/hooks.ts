@@ -5,6 +5,7 @@ import type { RecordType } from '../domain/recordTypes.ts';
 import type { Station } from '../domain/station.ts';
 import { describeRecordChange, type AuditEntry } from '../domain/audit.ts';
 import { incidentStatuses, isOpenStatus } from '../domain/incidentStatus.ts';
+import { incidentLessons } from '../domain/incidentLessons.ts';
 import { getDatabase } from './instance.ts';
 import { loadStation } from './station.ts';
 import { followIncidentList, type IncidentListProgress } from './incidentListQueries.ts';
@@ -32,6 +33,30 @@ export async function loadOpenIncidents(): Promise<RecordOf<'incident'>[]> {
   const open = incidentStatuses.filter(isOpenStatus);
   const rows = await getDatabase().recordTable('incident').where('status').anyOf(open).toArray();
   return rows.filter((r) => !r.deleted);
+}
+
+/**
+ * A system's known problems: its resolved incidents that say what caused them or what fixed
+ * them, newest first, read through the `systemId` index.
+ */
+export async function loadKnownProblems(
+  systemId: string,
+  limit = 5,
+): Promise<RecordOf<'incident'>[]> {
+  const rows = await getDatabase()
+    .recordTable('incident')
+    .where('systemId')
+    .equals(systemId)
+    .toArray();
+  return rows
+    .filter((r) => !r.deleted && !isOpenStatus(r.status) && incidentLessons(r).length > 0)
+    .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))
+    .slice(0, limit);
+}
+
+/** {@link loadKnownProblems}, live. */
+export function useKnownProblems(systemId: string): RecordOf<'incident'>[] | undefined {
+  return useLiveQuery(() => loadKnownProblems(systemId), [systemId]);
 }
 
 /** {@link loadOpenIncidents}, live. */

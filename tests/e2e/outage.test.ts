@@ -58,6 +58,10 @@ describe('障害発生時 from the demo municipality', () => {
       .getByText('緊急')
       .first()
       .waitFor();
+    // 既知の問題と回避策: the demo's resolved incidents of this system, with what fixed them.
+    const known = page.getByRole('region', { name: '既知の問題と回避策（過去の事例）' });
+    await known.getByRole('link').first().waitFor();
+    expect(await known.getByText('原因', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(page, 'outage-1366');
   });
 

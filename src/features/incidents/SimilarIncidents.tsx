@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { useIncidentList, useLiveRecord } from '../../db/hooks.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
-import { incidentFieldLabels } from '../../domain/incident.ts';
+import { incidentLessons } from '../../domain/incidentLessons.ts';
+import { IncidentLessonList } from './IncidentLessonList.tsx';
 import type { IncidentListRow } from '../../domain/incidentSearch.ts';
 import {
   createSimilarIncidentFinder,
@@ -107,17 +108,7 @@ function SimilarEntry({
   const { row, reasons } = item;
   const resolved = !isOpenStatus(row.status);
   const record = useLiveRecord('incident', resolved ? row.id : undefined);
-  const workaround = (record?.attempts ?? [])
-    .map((a) => [a.action, a.result].filter(Boolean).join(' → '))
-    .filter(Boolean)
-    .join('／');
-  const details = record
-    ? [
-        [incidentFieldLabels.cause, record.cause],
-        [incidentFieldLabels.countermeasure, record.countermeasure],
-        ['回避策（試したことと結果）', workaround],
-      ].filter(([, value]) => value)
-    : [];
+  const details = record ? incidentLessons(record) : [];
   return (
     <li>
       <Link to={`/incidents/${row.id}`}>{row.title || '（件名なし）'}</Link>
@@ -125,16 +116,7 @@ function SimilarEntry({
         {formatDateTimeShort(row.occurredAt)}・{systemNameOf(row, names)}
       </p>
       <p className="similar-reason">{reasons.map((r) => similarReasonLabels[r]).join('・')}</p>
-      {details.length > 0 && (
-        <dl>
-          {details.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <IncidentLessonList lessons={details} />
     </li>
   );
 }

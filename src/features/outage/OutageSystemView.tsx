@@ -9,6 +9,7 @@ import { usePageTitle } from '../common/usePageTitle.ts';
 import { useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { ContactCallList } from '../contacts/ContactCallList.tsx';
 import { ProcedureView } from '../procedures/ProcedureView.tsx';
+import { KnownProblems } from '../incidents/KnownProblems.tsx';
 import { ResidentGuidance } from '../procedures/ResidentGuidance.tsx';
 import { LevelGuide } from '../levels/LevelGuide.tsx';
 import { StatusBadge } from '../incidents/StatusBadge.tsx';
@@ -138,6 +139,7 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
           </section>
         </div>
       </div>
+      <KnownProblems systemId={system.id} />
       <section className="card" aria-labelledby="outage-levels-heading">
         <h2 id="outage-levels-heading">障害レベルの目安</h2>
         <LevelGuide compact />

@@ -11,6 +11,7 @@ import { useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { ContactCallList } from '../contacts/ContactCallList.tsx';
 import { StatusBadge } from '../incidents/StatusBadge.tsx';
+import { KnownProblems } from '../incidents/KnownProblems.tsx';
 
 /** One system with what hangs on it: contacts in escalation order, procedures, incidents. */
 export function SystemDetailPage() {
@@ -119,6 +120,7 @@ export function SystemDetailPage() {
           </p>
         )}
       </section>
+      <KnownProblems systemId={system.id} />
       <section className="card" aria-labelledby="system-incidents-heading">
         <h2 id="system-incidents-heading">
           障害記録（対応中 {open.length}件・全 {ofSystem.length}件）
