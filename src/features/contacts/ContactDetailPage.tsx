@@ -44,7 +44,7 @@ export function ContactDetailPage() {
   const closures = useClosureDays();
   usePageTitle(contact ? contact.name : '連絡先');
 
-  if (contact === undefined) return <p role="status">読み込み中…</p>;
+  if (contact === undefined || canEdit === undefined) return <p role="status">読み込み中…</p>;
   if (contact === null) return <RecordNotFound what="この連絡先" backTo="/contacts" />;
 
   const saved = (location.state as { saved?: boolean } | null)?.saved;

@@ -125,7 +125,7 @@ export function LevelListPage() {
           が複数あります（データ交換で別々に作られた可能性があります）。どちらかを編集して番号を分けるか、削除してください。
         </Banner>
       ) : null}
-      {levels === undefined ? (
+      {levels === undefined || canEdit === undefined ? (
         <p role="status">読み込み中…</p>
       ) : sorted.length === 0 ? (
         <div className="empty">

@@ -44,7 +44,7 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
     [incidents, systemId],
   );
 
-  if (system === undefined) return <p role="status">読み込み中…</p>;
+  if (system === undefined || canEdit === undefined) return <p role="status">読み込み中…</p>;
   if (system === null) return <RecordNotFound what="このシステム" backTo="/outage" />;
   const procedure = own.find((p) => p.id === chosen) ?? own[0];
 

@@ -57,7 +57,7 @@ export function SystemPicker() {
           autoComplete="off"
         />
       </form>
-      {systems === undefined ? (
+      {systems === undefined || canEdit === undefined ? (
         <p role="status">読み込み中…</p>
       ) : systems.length === 0 ? (
         <div className="notice">

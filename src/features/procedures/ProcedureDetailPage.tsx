@@ -39,7 +39,7 @@ export function ProcedureDetailPage() {
   );
   usePageTitle(procedure ? procedure.title : '代替手順');
 
-  if (procedure === undefined) return <p role="status">読み込み中…</p>;
+  if (procedure === undefined || canEdit === undefined) return <p role="status">読み込み中…</p>;
   if (procedure === null) return <RecordNotFound what="この代替手順" backTo="/procedures" />;
 
   const today = todayInTokyo(now);

@@ -34,7 +34,7 @@ export function SystemDetailPage() {
     [incidents, id],
   );
 
-  if (system === undefined) return <p role="status">読み込み中…</p>;
+  if (system === undefined || canEdit === undefined) return <p role="status">読み込み中…</p>;
   if (system === null) return <RecordNotFound what="このシステム" backTo="/systems" />;
   const open = ofSystem.filter((i) => isOpenStatus(i.status));
 

@@ -51,7 +51,7 @@ export function SystemsPage() {
       </div>
       {canEdit === false ? <ReadOnlyNotice what="システムの一覧" /> : null}
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
-      {systems === undefined ? (
+      {systems === undefined || canEdit === undefined ? (
         <p role="status">読み込み中…</p>
       ) : sorted.length === 0 ? (
         <div className="notice">
