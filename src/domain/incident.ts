@@ -63,6 +63,8 @@ export const attachmentRefSchema = z.strictObject({
       error: `添付ファイルは${MAX_ATTACHMENT_BYTES / 1024 / 1024}MBまでです`,
     }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The size before it was scaled down on request (1.2); absent when it was kept as given. */
+  originalSize: z.number().int().min(0).optional(),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
@@ -95,6 +97,7 @@ export const incidentFieldLabels = {
   manualUpdated: 'マニュアル更新',
   manualUpdateNote: 'マニュアル更新の内容',
   attachments: '添付ファイル',
+  drillId: '訓練',
 } as const;
 
 /** 障害記録: what seed 000 says front-line staff must observe, report and share. */
@@ -135,10 +138,15 @@ export const incidentSchemas = defineRecordType(
     manualUpdated: z.boolean(),
     manualUpdateNote: optionalText(incidentFieldLabels.manualUpdateNote, TEXT_LIMITS.long),
     attachments: z.array(attachmentRefSchema).max(50),
+    /**
+     * The drill (訓練) this incident was started in (1.2). A drill incident travels in bundles
+     * as one and is left out of reports unless asked for (issue 15).
+     */
+    drillId: idSchema.optional(),
   },
   {
-    // 1.1: systemName (optional).
-    version: '1.1',
+    // 1.1: systemName (optional). 1.2: drillId and attachments' originalSize (optional).
+    version: '1.2',
     check: (incident, ctx) => {
       if (incident.detectedAt && incident.occurredAt && incident.detectedAt < incident.occurredAt) {
         ctx.addIssue({

@@ -28,12 +28,9 @@ export interface ReportFilter {
   includeDrills: boolean;
 }
 
-/**
- * SEAM (drills, issue 15): incidents carry no drill flag yet. When they do, this is the one place
- * that reads it; until then nothing is a drill and the screen shows no drill option.
- */
-export function isDrillIncident(incident: IncidentRecord): boolean {
-  return (incident as IncidentRecord & { drill?: unknown }).drill === true;
+/** The one place that says whether an incident was started in a drill (訓練). */
+export function isDrillIncident(incident: Pick<IncidentRecord, 'drillId'>): boolean {
+  return incident.drillId !== undefined;
 }
 
 /** Department, drill and deletion: what every figure, the period aside, agrees on. */

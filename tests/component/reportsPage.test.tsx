@@ -114,14 +114,11 @@ describe('報告・集計 filters', () => {
     await waitFor(async () => expect(await shownCount()).toBe('1件'));
   });
 
-  it('offers drills only once an incident is one (seam for issue 15), and leaves them out by default', async () => {
+  it('offers drills only once an incident is one, and leaves them out by default', async () => {
     renderReports();
     await shownCount();
     expect(screen.queryByLabelText('訓練の障害も含める')).toBeNull();
-    // No incident carries a drill flag yet; a row written with one stands in for issue 15's.
-    await db
-      .recordTable('incident')
-      .put({ ...incident({ occurredAt: nov(5) }), drill: true } as never);
+    await db.recordTable('incident').put({ ...incident({ occurredAt: nov(5) }), drillId: id(900) });
     const drills = await screen.findByLabelText('訓練の障害も含める');
     expect(await shownCount()).toBe('3件');
     await userEvent.click(drills);

@@ -75,7 +75,7 @@ describe('counts', () => {
     incident({ occurredAt: at(10), level: null, systemId: id(2), department: '税務課' }),
     incident({ occurredAt: '2026-10-31T14:59:00Z', level: 1, department: '市民課' }), // October
     { ...incident({ occurredAt: at(20) }), deleted: true },
-    { ...incident({ occurredAt: at(30), department: '市民課' }), drill: true } as never,
+    { ...incident({ occurredAt: at(30), department: '市民課' }), drillId: id(900) },
   ];
 
   it('keeps the period, the department, and leaves deleted records and drills out', () => {
