@@ -15,7 +15,43 @@ import { DEPLOYMENT_CONFIG_FILE } from '../../app/deploymentConfigFile.ts';
  */
 export { DEPLOYMENT_CONFIG_FILE };
 
-const configSchema = z.strictObject({
+/** An age X25519 recipient (`age1…`, Bech32, 62 characters) — the C2SP age v1 format. */
+const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+
+const settingsShape = {
+  /** Encrypt every export to these (issue 16). */
+  encryptionRecipients: z
+    .array(
+      z.strictObject({
+        label: z.string().min(1).max(100),
+        recipient: z
+          .string()
+          .regex(AGE_RECIPIENT, { error: 'age の受信者（age1…）ではありません' }),
+      }),
+    )
+    .max(20)
+    .optional(),
+  /** Days without a whole-station backup before the daily reminder (issue 14). */
+  backupReminderDays: z.number().int().min(1).max(365).optional(),
+  /** Months after which 点検 lists a record as due (issue 15). */
+  reviewPeriods: z
+    .strictObject({
+      procedureMonths: z.number().int().min(1).max(60).optional(),
+      contactMonths: z.number().int().min(1).max(60).optional(),
+      drillMonths: z.number().int().min(1).max(60).optional(),
+      levelDrillMonths: z.number().int().min(1).max(60).optional(),
+    })
+    .optional(),
+  /** Languages of the resident guidance besides Japanese, as language tags (issue 17). */
+  guidanceLanguages: z
+    .array(
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: '言語タグではありません' }),
+    )
+    .max(12)
+    .optional(),
+};
+
+const configSchema = z.looseObject({
   format: z.literal('sonae-config'),
   version: z.literal(1),
   trustedKeys: z
@@ -27,12 +63,41 @@ const configSchema = z.strictObject({
       }),
     )
     .max(100),
+  ...settingsShape,
 });
+
+const knownKeys = new Set(Object.keys(configSchema.shape));
+
+/** What the IT section may set in the config besides keys, with the defaults applied. */
+export interface DeploymentSettings {
+  encryptionRecipients: { label: string; recipient: string }[];
+  backupReminderDays: number;
+  reviewPeriods: {
+    procedureMonths: number;
+    contactMonths: number;
+    drillMonths: number;
+    levelDrillMonths: number;
+  };
+  guidanceLanguages: string[];
+}
+
+/** The settings of a station whose config is absent or refused. */
+export const defaultDeploymentSettings: DeploymentSettings = {
+  encryptionRecipients: [],
+  backupReminderDays: 30,
+  reviewPeriods: { procedureMonths: 12, contactMonths: 6, drillMonths: 12, levelDrillMonths: 12 },
+  guidanceLanguages: [],
+};
 
 export type DeploymentConfig =
   | { status: 'absent' }
-  | { status: 'ok'; keys: TrustedKeyRow[] }
+  | { status: 'ok'; keys: TrustedKeyRow[]; settings: DeploymentSettings; warnings: string[] }
   | { status: 'invalid'; message: string };
+
+/** The config's settings, or the defaults when it is absent or refused. */
+export function deploymentSettingsOf(config: DeploymentConfig): DeploymentSettings {
+  return config.status === 'ok' ? config.settings : defaultDeploymentSettings;
+}
 
 /** Validates the text of a config file; pure. */
 export function parseDeploymentConfig(text: string): DeploymentConfig {
@@ -68,7 +133,21 @@ export function parseDeploymentConfig(text: string): DeploymentConfig {
       source: 'config',
     });
   }
-  return { status: 'ok', keys };
+  const data = parsed.data;
+  const defaults = defaultDeploymentSettings;
+  const settings: DeploymentSettings = {
+    encryptionRecipients: data.encryptionRecipients ?? defaults.encryptionRecipients,
+    backupReminderDays: data.backupReminderDays ?? defaults.backupReminderDays,
+    reviewPeriods: { ...defaults.reviewPeriods, ...data.reviewPeriods },
+    guidanceLanguages: data.guidanceLanguages ?? defaults.guidanceLanguages,
+  };
+  // A key a newer Sonae knows is not an error here (PRODUCT.md, decision 3): say it, use the rest.
+  const warnings = Object.keys(data)
+    .filter((key) => !knownKeys.has(key))
+    .map(
+      (key) => `${DEPLOYMENT_CONFIG_FILE} の項目「${key}」はこの版では使いません（無視しました）。`,
+    );
+  return { status: 'ok', keys, settings, warnings };
 }
 
 let pending: Promise<DeploymentConfig> | null = null;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseDeploymentConfig } from '../../../src/features/exchange/deploymentConfig.ts';
+import {
+  defaultDeploymentSettings,
+  deploymentSettingsOf,
+  parseDeploymentConfig,
+} from '../../../src/features/exchange/deploymentConfig.ts';
 import { computeKeyId, decodePublicKeyPem } from '../../../src/exchange/keys.ts';
 
 const pem = readFileSync('tests/fixtures/keys/demo-public.pem', 'utf8');
@@ -23,7 +27,45 @@ describe('parseDeploymentConfig (sonae.config.json)', () => {
           keyId: decoded.ok ? computeKeyId(decoded.publicKey) : '',
         }),
       ],
+      settings: defaultDeploymentSettings,
+      warnings: [],
     });
+  });
+
+  const recipient = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
+
+  it('reads the settings, filling in the defaults for what is left out', () => {
+    const result = parseDeploymentConfig(
+      JSON.stringify({
+        format: 'sonae-config',
+        version: 1,
+        trustedKeys: [],
+        encryptionRecipients: [{ label: '情報政策課', recipient }],
+        backupReminderDays: 14,
+        reviewPeriods: { contactMonths: 3 },
+        guidanceLanguages: ['en', 'zh-CN'],
+      }),
+    );
+    expect(deploymentSettingsOf(result)).toEqual({
+      encryptionRecipients: [{ label: '情報政策課', recipient }],
+      backupReminderDays: 14,
+      reviewPeriods: { ...defaultDeploymentSettings.reviewPeriods, contactMonths: 3 },
+      guidanceLanguages: ['en', 'zh-CN'],
+    });
+  });
+
+  it('warns about a key it does not know but keeps the rest (a newer Sonae may know it)', () => {
+    const result = parseDeploymentConfig(
+      JSON.stringify({ format: 'sonae-config', version: 1, trustedKeys: [], futureKey: 1 }),
+    );
+    expect(result.status).toBe('ok');
+    expect(result.status === 'ok' && result.warnings).toEqual([
+      'sonae.config.json の項目「futureKey」はこの版では使いません（無視しました）。',
+    ]);
+  });
+
+  it('uses the defaults when there is no config', () => {
+    expect(deploymentSettingsOf({ status: 'absent' })).toBe(defaultDeploymentSettings);
   });
 
   it.each([
@@ -42,6 +84,26 @@ describe('parseDeploymentConfig (sonae.config.json)', () => {
       'an unknown field',
       config([{ label: 'a', role: 'department', publicKeyPem: pem, x: 1 }]),
       '形式が正しくありません',
+    ],
+    [
+      'a recipient that is not age’s',
+      JSON.stringify({
+        format: 'sonae-config',
+        version: 1,
+        trustedKeys: [],
+        encryptionRecipients: [{ label: 'x', recipient: 'ssh-ed25519 AAAA' }],
+      }),
+      'age の受信者（age1…）ではありません',
+    ],
+    [
+      'a reminder of zero days',
+      JSON.stringify({
+        format: 'sonae-config',
+        version: 1,
+        trustedKeys: [],
+        backupReminderDays: 0,
+      }),
+      'backupReminderDays',
     ],
     [
       'a broken key',
