@@ -121,6 +121,12 @@ const VerifyBundlePage = lazyScreen(
   'VerifyBundlePage',
 );
 
+// lazy screens: station care (issue 14)
+// lazy screens: drills (issue 15)
+// lazy screens: review list (issue 15)
+// lazy screens: counter aids (issue 17)
+// lazy screens: encryption (issue 16)
+
 /**
  * Hash routing: with `base: './'` the same build works under any sub-path of any static
  * server, with no rewrite rules, and deep links keep working offline.
@@ -203,6 +209,11 @@ export function App() {
                 </ScreenErrorBoundary>
               }
             />
+            {/* print routes: station care (issue 14) */}
+            {/* print routes: drills (issue 15) */}
+            {/* print routes: review list (issue 15) */}
+            {/* print routes: counter aids (issue 17) */}
+            {/* print routes: encryption (issue 16) */}
             <Route element={<Layout station={station} />}>
               <Route index element={<Navigate to="/outage" replace />} />
               <Route path="outage" element={<OutagePage />} />
@@ -234,6 +245,11 @@ export function App() {
               <Route path="audit" element={<AuditTrailPage />} />
               <Route path="help" element={<HelpPage />} />
               <Route path="help/:topic" element={<HelpPage />} />
+              {/* routes: station care (issue 14) */}
+              {/* routes: drills (issue 15) */}
+              {/* routes: review list (issue 15) */}
+              {/* routes: counter aids (issue 17) */}
+              {/* routes: encryption (issue 16) */}
               <Route path="*" element={<NotReadyPage title="ページが見つかりません" missing />} />
             </Route>
           </Routes>

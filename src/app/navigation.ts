@@ -7,6 +7,7 @@ export const mainNavigation = [
   { path: '/levels', label: '障害レベル' },
   { path: '/systems', label: 'システム' },
   { path: '/reports', label: '報告・集計' },
+  { path: '/review', label: '訓練・点検' },
   { path: '/exchange', label: 'データ交換' },
   { path: '/settings', label: '設定' },
 ] as const;

@@ -69,6 +69,7 @@ describe('incident log in the built app', () => {
       '障害レベル',
       'システム',
       '報告・集計',
+      '訓練・点検',
       'データ交換',
       '設定',
     ])
