@@ -17,11 +17,13 @@ import { startStaticServer, type StaticServer } from './staticServer.ts';
 import {
   armProbe,
   bundleSearchTimer,
+  clearSuggestion,
   countText,
   PAGE_PROBE,
   readProbe,
   timeSearch,
   timeSearchFunction,
+  timeSuggestion,
 } from './benchIncidentProbe.ts';
 import { measureFirstScreenJs } from './benchFirstScreenJs.ts';
 
@@ -65,6 +67,15 @@ export interface IncidentBenchFigures {
   rebuildOpenMs: number;
   search: SearchFigure[];
   keystroke: { typed: string; value: string; countText: string; expected: string; ok: boolean };
+  /** 過去の事例: an error code typed in the new-incident form → the matching incident listed. */
+  suggestion: SuggestionFigure[];
+}
+
+export interface SuggestionFigure {
+  /** What was put in エラーメッセージ. */
+  typed: string;
+  /** Input event → 過去の事例 shows the incident with that code, median (ms). */
+  ms: number;
 }
 
 const median = (values: number[]) =>
@@ -164,6 +175,24 @@ async function benchOneSize(
   while ((await countText(page)) !== expected && Date.now() - started < 10_000)
     await page.waitForTimeout(20);
   const shown = await countText(page);
+
+  // 過去の事例 while a person writes a new incident: each code is one input event.
+  await page.getByRole('link', { name: '障害を記録する' }).first().click();
+  await page.getByLabel('エラーメッセージ').waitFor();
+  // The first update waits for the finder to index every row (chunked; typing stays free).
+  // Incident i has the code E-<i> and the title 「…（i+1）」 (tests/e2e/incidentData.ts).
+  await timeSuggestion(page, 'E-42', '（43）');
+  await clearSuggestion(page);
+  const suggestion: SuggestionFigure[] = [];
+  for (const n of [count - 7, 1234, Math.floor(count / 3)]) {
+    const code = `E-${n}`;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      times.push(await timeSuggestion(page, code, `（${n + 1}）`));
+      await clearSuggestion(page);
+    }
+    suggestion.push({ typed: code, ms: median(times) });
+  }
   await context.close();
   return {
     count,
@@ -181,6 +210,7 @@ async function benchOneSize(
       expected,
       ok: value === typed && shown === expected,
     },
+    suggestion,
   };
 }
 
@@ -236,6 +266,10 @@ async function main() {
     console.log(
       `  1文字50msで「${k.typed}」を入力: 入力欄「${k.value}」、${k.countText}（期待 ${k.expected}）→ ${k.ok ? 'OK' : '失敗'}`,
     );
+    for (const s of f.suggestion)
+      console.log(
+        `  過去の事例: エラーメッセージ「${s.typed}」→ その記録が出る: ${s.ms.toFixed(1)} ms`,
+      );
   }
   const js = await measureFirstScreenJs();
   console.log(`\n最初の画面（障害発生時）の JavaScript: ${kb(js.totalGzipBytes)}（gzip）`);

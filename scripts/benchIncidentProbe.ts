@@ -103,6 +103,46 @@ export function timeSearch(page: Page, query: string): Promise<number> {
   );
 }
 
+/**
+ * Sets the incident form's エラーメッセージ as one input event and times it until 過去の事例 lists
+ * an incident whose link text contains `expect` (the panel ranks on deferred copies of the text).
+ */
+export function timeSuggestion(page: Page, value: string, expect: string): Promise<number> {
+  return page.getByLabel('エラーメッセージ').evaluate(
+    (field, [text, wanted]) =>
+      new Promise<number>((resolve, reject) => {
+        const panel = document.querySelector('.similar-incidents')!;
+        const started = performance.now();
+        const done = () =>
+          [...panel.querySelectorAll('li a')].some((a) => a.textContent?.includes(wanted!));
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve(performance.now() - started));
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`過去の事例に「${wanted}」が出ません`));
+        }, 60_000);
+        observer.observe(panel, { childList: true, subtree: true, characterData: true });
+        const proto =
+          field instanceof HTMLTextAreaElement
+            ? HTMLTextAreaElement.prototype
+            : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(field, text);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    [value, expect] as const,
+  );
+}
+
+/** Clears エラーメッセージ and waits for 過去の事例 to go back to its hint. */
+export async function clearSuggestion(page: Page): Promise<void> {
+  await page.getByLabel('エラーメッセージ').fill('');
+  await page.locator('.similar-incidents li').first().waitFor({ state: 'detached' });
+}
+
 /** The page side of the search figures (benchIncidentSearchPage.ts), bundled as one script. */
 export async function bundleSearchTimer(): Promise<string> {
   const result = await build({
