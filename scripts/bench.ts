@@ -120,11 +120,11 @@ function buildTable(sizes: SizeFigures[], plain: ExchangeFigures | null, firstJs
       ? [k.ok ? `OK（${k.countText}）` : `失敗（「${k.value}」${k.countText}）`, '—']
       : ['未計測', '—'];
   });
-  each('過去の事例: エラーコード入力 → その記録が出る', '5万件で 50 ms 以内（issue 13）', (s) => {
+  each('過去の事例: 入力 → 似た記録が出る', '5万件で 50 ms 以内（issue 13）', (s) => {
     const found = s.incidents?.suggestion ?? [];
     if (found.length === 0) return ['未計測', '—'];
     const slowest = Math.max(...found.map((f) => f.ms));
-    return [`最大 ${slowest.toFixed(1)} ms（${found.length}種のコード、各中央値）`, '—'];
+    return [`最大 ${slowest.toFixed(1)} ms（コード3種・文章1つ、各中央値）`, '—'];
   });
   const blank = sizes.flatMap(() => ['', '']);
   rows.push(['最初の画面の JavaScript（gzip）', firstJs, ...blank.slice(1), '150 KB 以下']);

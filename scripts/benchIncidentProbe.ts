@@ -104,11 +104,16 @@ export function timeSearch(page: Page, query: string): Promise<number> {
 }
 
 /**
- * Sets the incident form's エラーメッセージ as one input event and times it until 過去の事例 lists
- * an incident whose link text contains `expect` (the panel ranks on deferred copies of the text).
+ * Sets one field of the incident form (`label`) as one input event and times it until 過去の事例
+ * lists an incident whose link text contains `expect` (the panel ranks on deferred copies).
  */
-export function timeSuggestion(page: Page, value: string, expect: string): Promise<number> {
-  return page.getByLabel('エラーメッセージ').evaluate(
+export function timeSuggestion(
+  page: Page,
+  label: string,
+  value: string,
+  expect: string,
+): Promise<number> {
+  return page.getByLabel(label, { exact: true }).evaluate(
     (field, [text, wanted]) =>
       new Promise<number>((resolve, reject) => {
         const panel = document.querySelector('.similar-incidents')!;
@@ -137,9 +142,9 @@ export function timeSuggestion(page: Page, value: string, expect: string): Promi
   );
 }
 
-/** Clears エラーメッセージ and waits for 過去の事例 to go back to its hint. */
-export async function clearSuggestion(page: Page): Promise<void> {
-  await page.getByLabel('エラーメッセージ').fill('');
+/** Clears the field and waits for 過去の事例 to go back to its hint. */
+export async function clearSuggestion(page: Page, label: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill('');
   await page.locator('.similar-incidents li').first().waitFor({ state: 'detached' });
 }
 
