@@ -1,4 +1,5 @@
-import nationalHolidays from '@holiday-jp/holiday_jp/lib/holidays.js';
+import { HOLIDAY_NAMES, HOLIDAY_YEARS } from './holidayTable.ts';
+import { decodeHolidayTable } from './holidayTableCodec.ts';
 import { z } from './zodLocale.ts';
 import { dateSchema } from './dateTime.ts';
 import { requiredText } from './text.ts';
@@ -9,8 +10,10 @@ import { requiredText } from './text.ts';
 // to an instant and reading it with getUTC* gives the Tokyo wall clock whatever zone the PC is
 // set to. No Intl time-zone data is needed (and none can go stale).
 //
-// We read the package's data table directly (not its `isHoliday(date)`), because that function
-// formats a Date in the PC's local zone and would answer for the wrong day on a non-Tokyo PC.
+// The national holidays are @holiday-jp/holiday_jp's table, in the compact form that
+// scripts/gen-holiday-table.ts writes (the package's own table is 135 KB of JavaScript on the first
+// screen). Not the package's `isHoliday(date)`: it formats a Date in the PC's local zone and would
+// answer for the wrong day on a non-Tokyo PC.
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
@@ -105,15 +108,16 @@ function isInClosure(ymd: string, closure: ClosureDay): boolean {
     : md >= closure.from || md <= closure.to;
 }
 
-const NATIONAL: Readonly<Record<string, { readonly name: string } | undefined>> = nationalHolidays;
+let national: ReadonlyMap<string, string> | null = null;
+const nationalHolidays = () => (national ??= decodeHolidayTable(HOLIDAY_NAMES, HOLIDAY_YEARS));
 
 /** Why a Tokyo date is a day off (national holiday first, then a closure day), or null. */
 export function holidayName(
   ymd: string,
   closures: readonly ClosureDay[] = DEFAULT_CLOSURE_DAYS,
 ): string | null {
-  const national = NATIONAL[ymd];
-  if (national) return national.name;
+  const name = nationalHolidays().get(ymd);
+  if (name) return name;
   return closures.find((c) => isInClosure(ymd, c))?.name ?? null;
 }
 
@@ -121,7 +125,7 @@ let lastYear: number | null = null;
 
 /** The last year the bundled holiday table covers; after it, holidays are silently missed. */
 export function holidayDataLastYear(): number {
-  lastYear ??= Math.max(...Object.keys(NATIONAL).map((ymd) => Number(ymd.slice(0, 4))));
+  lastYear ??= Math.max(...HOLIDAY_YEARS.map((line) => Number(line.slice(0, 4))));
   return lastYear;
 }
 

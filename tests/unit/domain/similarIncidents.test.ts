@@ -107,7 +107,9 @@ describe('similar incidents', () => {
     expect(finder.find(query({ text: '印刷できない' }), [edited])).toHaveLength(0);
   });
 
-  it('is quick enough to follow typing at 50,000 incidents', () => {
+  // Timings live in `npm run bench:incidents` (real Chromium, 10,000 and 50,000 incidents); this
+  // checks the same path for results: prepared in chunks, ranked per keystroke, rebuilt on change.
+  it('follows typing over many rows, prepared a chunk at a time', () => {
     const systems = ['sys-1', 'sys-2', 'sys-3', 'sys-4'];
     const words = [
       '印刷',
@@ -121,50 +123,32 @@ describe('similar incidents', () => {
       '遅い',
       '停止',
     ];
-    const many = Array.from({ length: 50_000 }, (_, i) =>
+    const many = Array.from({ length: 3_000 }, (_, i) =>
       row(`id-${i}`, {
         rev: '1-a',
         systemId: systems[i % systems.length],
         title: `${words[i % 10]}の障害 ${words[(i * 7) % 10]}が${words[(i * 3) % 10]}`,
         errorMessage: i % 50 === 0 ? `E-${i % 997} サーバに接続できません` : '',
         symptoms: `窓口で${words[(i * 11) % 10]}したところ${words[(i * 13) % 10]}になった。職員${i}`,
-        cause: '帳票サーバのサービスが停止していた',
-        countermeasure: 'サービスを再起動し、監視項目に追加した',
       }),
     );
     const finder = createSimilarIncidentFinder();
-    const typed = 'E-42 住民票を印刷しようとしたら画面が固まる';
-    let started = performance.now();
-    finder.find(query({ errorMessage: typed.slice(0, 4), systemId: 'sys-1' }), many);
-    const first = performance.now() - started;
-    const times: number[] = [];
+    const step = finder.prepare(many);
+    let chunks = 1;
+    while (!step()) chunks += 1;
+    expect(chunks).toBeGreaterThan(1);
+    const typed = 'E-50 住民票を印刷しようとしたら画面が固まる';
     for (let n = 5; n <= typed.length; n++) {
-      started = performance.now();
       const found = finder.find(
         query({ errorMessage: typed.slice(0, 4), systemId: 'sys-1', text: typed.slice(4, n) }),
         many,
       );
-      times.push(performance.now() - started);
       expect(found.length).toBe(5);
+      expect(found[0]!.reasons).toContain('code');
     }
-    // A change to any incident hands a new list: the bigrams are reused, the index is rebuilt.
-    started = performance.now();
-    finder.find(query({ errorMessage: typed.slice(0, 4), systemId: 'sys-1' }), [...many]);
-    const rebuilt = performance.now() - started;
-    // What the form does instead of the first cut: one task per chunk of 1,000 rows.
-    const step = createSimilarIncidentFinder().prepare(many);
-    let longestStep = 0;
-    for (let done = false; !done;) {
-      started = performance.now();
-      done = step();
-      longestStep = Math.max(longestStep, performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    console.log(
-      `similar incidents at 50,000 rows: first (bigrams cut) ${first.toFixed(1)} ms, ` +
-        `after a change (index rebuilt) ${rebuilt.toFixed(1)} ms, ` +
-        `longest chunk of prepare ${longestStep.toFixed(1)} ms, ` +
-        `per keystroke median ${times[times.length >> 1]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
-    );
+    // A change to any incident hands a new list: the index is rebuilt and still finds the code.
+    const changed = [...many];
+    const found = finder.find(query({ errorMessage: 'E-50', systemId: 'sys-2' }), changed);
+    expect(found[0]!.row.errorMessage).toContain('E-50');
   });
 });
