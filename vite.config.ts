@@ -125,5 +125,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
+    // A 2-core CI machine running jsdom files in parallel can take seconds over a component test
+    // that is quick alone; the default 5 s failed such tests at random. Nothing here is a timing.
+    testTimeout: 20_000,
   },
 });

@@ -45,7 +45,7 @@ const settingsShape = {
   /** Languages of the resident guidance besides Japanese, as language tags (issue 17). */
   guidanceLanguages: z
     .array(
-      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: '言語タグではありません' }),
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: '言語タグではありません' }),
     )
     .max(12)
     .optional(),
