@@ -1,6 +1,7 @@
 /**
  * Bundle tool for the IT section and for tests, sharing src/exchange with the app:
- *   npm run bundle -- <command> …   (`help`, `--help` or `-h` for the usage text, bundleHelp.ts)
+ *   npm run bundle -- <command> …   (`help`, `--help` or `-h` for the usage text, bundleHelp.ts;
+ *   `encrypt`/`decrypt` with age are in bundleAge.ts)
  * Relative paths count from the folder the command was typed in, not the project root npm
  * runs scripts in.
  * Exit codes: 0 success (verify: valid and trusted), 1 the file is invalid, tampered or
@@ -42,6 +43,7 @@ import {
   escapeControlCharacters as shown,
   escapeTerminalOutput,
 } from '../src/exchange/safeText.ts';
+import { decrypt, encrypt } from './bundleAge.ts';
 import { commandText, isCommandName, overviewText, type CommandName } from './bundleHelp.ts';
 import {
   Exit,
@@ -175,6 +177,9 @@ const commands: Record<Exclude<CommandName, 'help'>, Command> = {
     await writePath(out, bytes);
     return `署名値を書き出しました: ${out}`;
   },
+
+  encrypt,
+  decrypt,
 };
 
 /** `help`, `help <command>`, `<command> --help`, `--help`, `-h`. */
@@ -194,6 +199,9 @@ async function main() {
         key: { type: 'string' },
         trust: { type: 'string', multiple: true },
         force: { type: 'boolean' },
+        recipient: { type: 'string', multiple: true },
+        identity: { type: 'string' },
+        passphrase: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -10,7 +10,17 @@ import { trustedKeyFromPem, type TrustedKey } from '../src/exchange/bundleTrust.
 import { describeKeyError } from '../src/exchange/keys.ts';
 import { overviewText } from './bundleHelp.ts';
 
-export type Values = { out?: string; key?: string; trust?: string[]; force?: boolean };
+export type Values = {
+  out?: string;
+  key?: string;
+  trust?: string[];
+  force?: boolean;
+  /** encrypt: `age1…` recipients (not paths). */
+  recipient?: string[];
+  /** decrypt: an age identity file. */
+  identity?: string;
+  passphrase?: boolean;
+};
 
 /** An expected way to stop: exit code and the one line to print. */
 export class Exit extends Error {
@@ -83,6 +93,7 @@ export function resolvePaths(
       ...values,
       out: at(values.out),
       key: at(values.key),
+      identity: at(values.identity),
       trust: values.trust?.map((p) => at(p)!),
     },
   ];

@@ -71,6 +71,28 @@ export const COMMAND_HELP = {
     details: ['OpenSSL での検証手順は docs/bundle-format.md の 9 にあります。'],
     example: 'signature bundle.sonae.json --out sig.bin',
   },
+  encrypt: {
+    args: 'FILE (--recipient age1… [--recipient …] | --passphrase) --out OUT',
+    summary: 'age で暗号化する（宛先の公開鍵、またはパスフレーズ）',
+    details: [
+      '署名済みのバンドルを、そのまま age v1 形式で暗号化します。age -d で復号でき、復号したファイルは元と同じ署名付きファイルです。',
+      '--recipient は情報政策課などの age の公開鍵（age1…）です。運用鍵と保管鍵の両方を指定してください。',
+      '--passphrase はパスフレーズで暗号化します（外部へ渡すとき）。パスフレーズは画面で2回尋ねます（パイプでは標準入力の1行目と2行目）。パスフレーズはファイルとは別の経路で伝えてください。',
+      'ファイルと中身それぞれの SHA-256 を表示します（持ち出し記録との照合用）。',
+    ],
+    example:
+      'encrypt bundle.sonae.json --recipient age1… --recipient age1… --out bundle.sonae.json.age',
+  },
+  decrypt: {
+    args: 'FILE (--identity KEYFILE | --passphrase) --out OUT',
+    summary: 'age で暗号化されたファイルを復号する',
+    details: [
+      'KEYFILE は age-keygen の形式の秘密鍵ファイル（AGE-SECRET-KEY-1…）です。パスフレーズで暗号化した鍵ファイル（age -p、Sonae の鍵のバックアップ）なら、パスフレーズを尋ねます。',
+      '鍵が合わない、パスフレーズが違う、ファイルが途中で切れている・書き換えられているときは、理由を1行表示して終了コード 1 で止まり、OUT は書きません。',
+      '復号したバンドルは verify で検証してください。',
+    ],
+    example: 'decrypt bundle.sonae.json.age --identity it-section.key --out bundle.sonae.json',
+  },
   help: {
     args: '[コマンド]',
     summary: 'この説明を表示する（コマンドを付けると、そのコマンドの詳しい説明）',

@@ -123,9 +123,43 @@ const VerifyBundlePage = lazyScreen(
 
 // lazy screens: station care (issue 14)
 // lazy screens: drills (issue 15)
+const DrillListPage = lazyScreen(
+  () => import('../features/drills/DrillListPage.tsx'),
+  'DrillListPage',
+);
+const DrillEditPage = lazyScreen(
+  () => import('../features/drills/DrillEditPage.tsx'),
+  'DrillEditPage',
+);
+const DrillDetailPage = lazyScreen(
+  () => import('../features/drills/DrillDetailPage.tsx'),
+  'DrillDetailPage',
+);
+const DrillEndPage = lazyScreen(
+  () => import('../features/drills/DrillEndPage.tsx'),
+  'DrillEndPage',
+);
+const DrillReportPage = lazyScreen(() => import('../print/DrillReportPage.tsx'), 'DrillReportPage');
 // lazy screens: review list (issue 15)
+const ReviewPage = lazyScreen(() => import('../features/review/ReviewPage.tsx'), 'ReviewPage');
 // lazy screens: counter aids (issue 17)
+const ReportMemoPage = lazyScreen(
+  () => import('../features/incidents/ReportMemoPage.tsx'),
+  'ReportMemoPage',
+);
+const ReportMemoPrintPage = lazyScreen(
+  () => import('../print/ReportMemoPrintPage.tsx'),
+  'ReportMemoPrintPage',
+);
+const GuidancePosterPage = lazyScreen(
+  () => import('../print/GuidancePosterPage.tsx'),
+  'GuidancePosterPage',
+);
 // lazy screens: encryption (issue 16)
+const DataReleasePrintPage = lazyScreen(
+  () => import('../features/exchange/DataReleasePrintPage.tsx'),
+  'DataReleasePrintPage',
+);
 
 /**
  * Hash routing: with `base: './'` the same build works under any sub-path of any static
@@ -211,9 +245,41 @@ export function App() {
             />
             {/* print routes: station care (issue 14) */}
             {/* print routes: drills (issue 15) */}
+            <Route
+              path="print/drill-report/:drillId"
+              element={
+                <ScreenErrorBoundary>
+                  <DrillReportPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
             {/* print routes: review list (issue 15) */}
             {/* print routes: counter aids (issue 17) */}
+            <Route
+              path="print/report-memo/:incidentId"
+              element={
+                <ScreenErrorBoundary>
+                  <ReportMemoPrintPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
+            <Route
+              path="print/guidance-poster/:procedureId"
+              element={
+                <ScreenErrorBoundary>
+                  <GuidancePosterPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
             {/* print routes: encryption (issue 16) */}
+            <Route
+              path="print/data-release/:seq"
+              element={
+                <ScreenErrorBoundary>
+                  <DataReleasePrintPage station={station} />
+                </ScreenErrorBoundary>
+              }
+            />
             <Route element={<Layout station={station} />}>
               <Route index element={<Navigate to="/outage" replace />} />
               <Route path="outage" element={<OutagePage />} />
@@ -247,8 +313,15 @@ export function App() {
               <Route path="help/:topic" element={<HelpPage />} />
               {/* routes: station care (issue 14) */}
               {/* routes: drills (issue 15) */}
+              <Route path="drills" element={<DrillListPage />} />
+              <Route path="drills/new" element={<DrillEditPage />} />
+              <Route path="drills/:id" element={<DrillDetailPage />} />
+              <Route path="drills/:id/edit" element={<DrillEditPage />} />
+              <Route path="drills/:id/end" element={<DrillEndPage />} />
               {/* routes: review list (issue 15) */}
+              <Route path="review" element={<ReviewPage />} />
               {/* routes: counter aids (issue 17) */}
+              <Route path="incidents/:id/memo" element={<ReportMemoPage />} />
               {/* routes: encryption (issue 16) */}
               <Route path="*" element={<NotReadyPage title="ページが見つかりません" missing />} />
             </Route>

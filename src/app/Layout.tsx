@@ -1,10 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import type { Station } from '../domain/station.ts';
 import { stationLabel } from '../domain/station.ts';
-import { mainNavigation } from './navigation.ts';
+import { mainNavigation, REVIEW_NAV_COUNT_ID, REVIEW_PATH } from './navigation.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';
+import { DrillBanner } from '../features/drills/DrillBanner.tsx';
+import { BackupReminder } from './BackupReminder.tsx';
 import '../features/help/helpNavLink.css';
+
+// Loaded after the shell, so the first screen's download does not grow (issue 9).
+const ReviewNavCount = lazy(async () => ({
+  default: (await import('../features/review/ReviewNavCount.tsx')).ReviewNavCount,
+}));
 
 export function Layout({ station }: { station: Station }) {
   return (
@@ -29,7 +37,16 @@ export function Layout({ station }: { station: Station }) {
         <ul>
           {mainNavigation.map((item) => (
             <li key={item.path}>
-              <NavLink to={item.path}>{item.label}</NavLink>
+              {item.path === REVIEW_PATH ? (
+                <NavLink to={item.path} aria-describedby={REVIEW_NAV_COUNT_ID}>
+                  {item.label}
+                  <Suspense fallback={null}>
+                    <ReviewNavCount />
+                  </Suspense>
+                </NavLink>
+              ) : (
+                <NavLink to={item.path}>{item.label}</NavLink>
+              )}
             </li>
           ))}
           {/* The guides, apart from the work screens (at the far end); they open offline. */}
@@ -38,7 +55,11 @@ export function Layout({ station }: { station: Station }) {
           </li>
         </ul>
       </nav>
+      {/* 「訓練中」 on every screen while a drill runs (issue 15). */}
+      <DrillBanner />
       <main id="main" tabIndex={-1}>
+        {/* Issue 14: no whole-station backup for a while → once a day, with a one-click backup. */}
+        <BackupReminder />
         {/* A screen that throws is replaced by a message; the menu above keeps working. */}
         <ScreenErrorBoundary>
           <Outlet />

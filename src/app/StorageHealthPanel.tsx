@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useExportFacts } from '../db/storageHealth.ts';
+import { useLastBackupAt } from '../db/backupState.ts';
 import { formatDateTimeJa } from '../domain/dateTime.ts';
 import {
   EXPORT_REMINDER_DAYS,
@@ -25,6 +26,7 @@ export function StorageHealthPanel() {
   const offlineText = describeOfflineStatus(offline);
   const { info, refresh } = useBrowserStorage();
   const facts = useExportFacts();
+  const lastBackupAt = useLastBackupAt();
   const now = new Date();
   const isOverdue = facts !== undefined && isExportOverdue(facts, now);
   return (
@@ -58,6 +60,16 @@ export function StorageHealthPanel() {
         </dd>
         <dt>使用量</dt>
         <dd>{describeUsage(info)}</dd>
+        <dt>空き容量</dt>
+        <dd>{describeFree(info)}</dd>
+        <dt>最後のバックアップ</dt>
+        <dd>
+          {lastBackupAt === undefined
+            ? '確認中…'
+            : lastBackupAt
+              ? formatDateTimeJa(lastBackupAt)
+              : 'まだ作成していません（下の「バックアップ」で作成できます）'}
+        </dd>
         <dt>最後の書き出し</dt>
         <dd>
           {facts === undefined
@@ -69,7 +81,7 @@ export function StorageHealthPanel() {
         <dt>データの置き場所</dt>
         <dd>
           この端末のブラウザーの中（<code>{window.location.origin}</code>
-          ）。アドレスのホスト名やポート番号が変わると、ここにあるデータは見えなくなります。別のアドレスや別の端末へ移すときは「データ交換」で書き出し、移し先で読み込んでください。
+          ）。アドレスのホスト名やポート番号が変わると、ここにあるデータは見えなくなります。別のアドレスや別の端末へ移すときは、下の「バックアップ」で作成したファイルを移し先の「復元」で読み込んでください。
         </dd>
         <dt>版</dt>
         <dd>{describeAppVersion()}</dd>
@@ -87,8 +99,16 @@ function PersistenceStatus({
 }) {
   const [refusal, setRefusal] = useState(false);
   if (info === undefined) return <>確認中…</>;
-  if (!info.isAvailable || info.isPersisted === null)
-    return <>この接続（HTTP など）では確認できません。</>;
+  if (!info.isAvailable)
+    return (
+      <>
+        この接続（HTTP
+        など）では確認できません。このアドレスは暗号化されていない接続（http://）のため、ブラウザーにデータの保護を頼めません。ディスクの空きが少なくなると、ブラウザーがデータを消すことがあります。情報システム担当に
+        HTTPS
+        での配信（または信頼するサイトとしての登録）を依頼し、それまでは定期的にバックアップを作成してください。
+      </>
+    );
+  if (info.isPersisted === null) return <>このブラウザーでは確認できません。</>;
   if (info.isPersisted)
     return <>保護されています（容量が足りなくなってもブラウザーは消しません）。</>;
   const protect = async () => {
@@ -112,10 +132,19 @@ function PersistenceStatus({
   );
 }
 
-function describeUsage(info: BrowserStorageInfo | undefined): string {
+/** What the browser still lets this origin store: a restore needs about twice its file. */
+function describeFree(info: BrowserStorageInfo | undefined): string {
   if (info === undefined) return '確認中…';
   if (info.usage === null || info.quota === null)
-    return 'この接続（HTTP など）では確認できません。';
+    return 'ブラウザーが教えてくれません（http:// の接続など）。';
+  return `約 ${formatBytes(Math.max(0, info.quota - info.usage))}`;
+}
+
+const NOT_KNOWN_HERE = 'この接続（HTTP など）では確認できません。';
+
+function describeUsage(info: BrowserStorageInfo | undefined): string {
+  if (info === undefined) return '確認中…';
+  if (info.usage === null || info.quota === null) return NOT_KNOWN_HERE;
   const share = formatUsageShare(info.usage, info.quota);
   return `約 ${formatBytes(info.usage)}（上限 約 ${formatBytes(info.quota)}${share ? `、${share}` : ''}）`;
 }

@@ -66,3 +66,17 @@ export function useBrowserStorage(): { info: BrowserStorageInfo | undefined; ref
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   return { info, refresh };
 }
+
+let askedThisSession = false;
+
+/**
+ * Asks once per page load for persistent storage where the browser offers it and it is not
+ * granted yet (issue 14: keep the data where it can). Chromium answers from its own signals
+ * without a prompt; on plain HTTP there is no `navigator.storage` and this does nothing.
+ */
+export async function askPersistenceOnce(): Promise<void> {
+  if (askedThisSession) return;
+  askedThisSession = true;
+  const info = await readBrowserStorage();
+  if (info.isAvailable && info.isPersisted === false) await requestPersistentStorage();
+}

@@ -11,3 +11,8 @@ export const mainNavigation = [
   { path: '/exchange', label: 'データ交換' },
   { path: '/settings', label: '設定' },
 ] as const;
+
+/** The path of 訓練・点検, whose link carries the count of 点検 items (issue 15). */
+export const REVIEW_PATH = '/review';
+/** The id of that count, which the link's aria-describedby reads (its name stays 「訓練・点検」). */
+export const REVIEW_NAV_COUNT_ID = 'review-nav-count';

@@ -23,6 +23,9 @@ export interface DataReleaseInput {
   sha256?: string;
   /** An encrypted file: the SHA-256 of the bundle inside. */
   innerSha256?: string | null;
+  /** How the file was protected, and to whom (issue 16). */
+  protection?: DataRelease['protection'];
+  recipients?: DataRelease['recipients'];
 }
 
 /** 「CSVファイル「連絡先_20261129.csv」を書き出し（連絡先 12件）」, 「「緊急連絡先一覧」を印刷」. */
@@ -64,6 +67,8 @@ export async function recordDataRelease(input: DataReleaseInput): Promise<boolea
         sha256,
         innerSha256: input.innerSha256 ?? null,
         where: stationLabel(station).slice(0, 300),
+        ...(input.protection ? { protection: input.protection } : {}),
+        ...(input.recipients ? { recipients: input.recipients } : {}),
       };
       await appendAudit(station, {
         action: input.kind === 'print' ? 'print' : 'export',

@@ -36,6 +36,8 @@ export const recordTables = {
   contact: 'contacts',
   incidentLevel: 'incidentLevels',
   procedure: 'procedures',
+  drill: 'drills',
+  followUp: 'followUps',
 } as const satisfies Record<RecordType, string>;
 
 /**
@@ -103,6 +105,16 @@ export const schemaVersions: {
     stores: { incidentList: 'id, occurredAt, updatedAt' },
     upgrade: buildIncidentList,
   },
+  {
+    // Readiness (issue 15): drills (訓練), listed by date and status, and the follow-ups their
+    // findings open, found by the record they concern and by status (review list, record pages).
+    // New tables only: nothing to convert.
+    version: 6,
+    stores: {
+      drills: 'id, plannedOn, status, systemId, updatedAt',
+      followUps: 'id, [targetType+targetId], status, drillId, updatedAt',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
@@ -113,6 +125,8 @@ export class SonaeDatabase extends Dexie {
   contacts!: EntityTable<RecordOf<'contact'>, 'id'>;
   incidentLevels!: EntityTable<RecordOf<'incidentLevel'>, 'id'>;
   procedures!: EntityTable<RecordOf<'procedure'>, 'id'>;
+  drills!: EntityTable<RecordOf<'drill'>, 'id'>;
+  followUps!: EntityTable<RecordOf<'followUp'>, 'id'>;
   attachments!: EntityTable<AttachmentBlob, 'id'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;

@@ -15,6 +15,12 @@ import { LAST_EXPORT_AT_KEY } from './storageHealth.ts';
 import { StationMissingError } from './errors.ts';
 import { readBlobBytes } from './blobBytes.ts';
 import { recordDataRelease } from './dataRelease.ts';
+import {
+  assertExportAllowed,
+  protectBundle,
+  type ExportProtection,
+  type ProtectedFile,
+} from './exportProtection.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB (this station's last bundle sequence).
 const SEQUENCE_SETTING = 'exchangeSequence';
@@ -23,11 +29,22 @@ export interface ExportOptions {
   /** 'delta': only records with a revision not yet written to any export from this PC. */
   kind: BundleKind;
   types: readonly RecordType[];
+  /**
+   * Encrypt with age (issue 16). Absent means clear, which a station that has seen encryption
+   * recipients refuses (ClearExportRefusedError) unless given as `{ kind: 'clear', reason }`.
+   */
+  protection?: ExportProtection;
 }
 
 export interface ExportResult {
+  /** The name of the file to write (`….sonae.json`, or `….sonae.json.age` when encrypted). */
   fileName: string;
+  /** The signed bundle (inside the file when it is encrypted). */
   text: string;
+  /** What to write: the bundle itself, or its age encryption. */
+  file: ProtectedFile;
+  /** The 持ち出し記録 being written (false if it failed; the export stands either way). */
+  released: Promise<boolean>;
   sequence: number;
   records: number;
   attachments: number;
@@ -119,6 +136,8 @@ export async function exportBundle(
   options: ExportOptions,
   date: Date = new Date(),
 ): Promise<ExportResult | null> {
+  const protection = options.protection ?? { kind: 'clear' };
+  await assertExportAllowed(protection);
   const station = await loadStation();
   if (!station) throw new StationMissingError('station not set up');
   const key = await ensureStationKey();
@@ -136,22 +155,34 @@ export async function exportBundle(
     recordsFromStore: true,
   });
   const { text } = await signAndSerializeBundle(unsigned, key.privateKey);
-  const fileName = bundleFileName(station.department, date, sequence);
+  // Sign first, then encrypt: the decrypted file is the same signed bundle OpenSSL verifies.
+  const file = await protectBundle(
+    bundleFileName(station.department, date, sequence),
+    text,
+    protection,
+  );
   // Begun now, not awaited: writing 10,000 export marks took a fifth of the export, and the
   // person waits for the file, not for the marks (see ExportResult.recorded).
   const recorded = markExported(collected.exported);
   recorded.catch(() => undefined);
-  // 持ち出し記録: the file leaves the PC; never blocks or fails the export.
-  void recordDataRelease({
-    kind: 'bundle',
-    name: fileName,
-    what: `記録 ${collected.records.length}件`,
-    count: collected.records.length,
-    content: text,
-  });
+  // 持ち出し記録: the file leaves the PC; never blocks or fails the export. Written after the
+  // marks (both transactions take `settings`), so the two never interleave.
+  const release = () =>
+    recordDataRelease({
+      kind: 'bundle',
+      name: file.fileName,
+      what: [`記録 ${collected.records.length}件`, file.note].filter(Boolean).join('・'),
+      count: collected.records.length,
+      sha256: file.sha256,
+      innerSha256: file.innerSha256,
+      ...file.release,
+    });
+  const released = recorded.then(release, release);
   return {
-    fileName,
+    fileName: file.fileName,
     text,
+    file,
+    released,
     sequence,
     records: collected.records.length,
     attachments: attachments.length,

@@ -12,6 +12,8 @@ const tableOf: Record<RecordType, string> = {
   contact: 'contacts',
   incidentLevel: 'incidentLevels',
   procedure: 'procedures',
+  drill: 'drills',
+  followUp: 'followUps',
 };
 
 /**
@@ -37,7 +39,11 @@ export function upgradeStoredRow(type: RecordType, row: Record<string, unknown>)
  * Dexie's upgrade transaction: all or nothing.
  */
 export async function upgradeAllRecords(tx: Transaction): Promise<void> {
+  // A type added in a later Dexie version has no object store yet when an older version's
+  // upgrade runs (and no rows to upgrade). Dexie's own `storeNames` already lists the final ones.
+  const present = new Set(Array.from(tx.idbtrans.objectStoreNames));
   for (const type of recordTypes) {
+    if (!present.has(tableOf[type])) continue;
     await tx
       .table(tableOf[type])
       .toCollection()

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { instantSchema, nowIso } from '../domain/dateTime.ts';
-import type { ExportFacts } from '../domain/storageHealth.ts';
+import type { BackupFacts, ExportFacts } from '../domain/storageHealth.ts';
+import { loadLastBackupAt } from './backupState.ts';
 import { getDatabase } from './instance.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB; the data exchange export writes it.
@@ -31,4 +32,18 @@ export async function loadExportFacts(): Promise<ExportFacts> {
 /** Live export facts; `undefined` while loading. */
 export function useExportFacts(): ExportFacts | undefined {
   return useLiveQuery(loadExportFacts, []);
+}
+
+/** The facts the backup reminder is decided from (see isBackupOverdue). */
+export async function loadBackupFacts(): Promise<BackupFacts> {
+  const [lastBackupAt, oldest] = await Promise.all([
+    loadLastBackupAt(),
+    getDatabase().audit.orderBy('seq').first(),
+  ]);
+  return { lastBackupAt, firstUseAt: oldest?.at ?? null };
+}
+
+/** Live backup facts; `undefined` while loading. */
+export function useBackupFacts(): BackupFacts | undefined {
+  return useLiveQuery(loadBackupFacts, []);
 }

@@ -30,6 +30,8 @@ export interface DemoData {
   contact: RecordOf<'contact'>[];
   incidentLevel: RecordOf<'incidentLevel'>[];
   procedure: RecordOf<'procedure'>[];
+  drill: RecordOf<'drill'>[];
+  followUp: RecordOf<'followUp'>[];
 }
 
 function stored<T extends RecordType>(
@@ -176,5 +178,6 @@ export function buildDemoData(stationId: string, now: Date = new Date()): DemoDa
       at,
     ),
   }));
-  return { system, incident, contact, incidentLevel, procedure };
+  // No drills yet: the demo lets a newcomer plan the first one (issue 15).
+  return { system, incident, contact, incidentLevel, procedure, drill: [], followUp: [] };
 }

@@ -56,6 +56,17 @@ export const dataReleaseSchema = z.strictObject({
   innerSha256: sha256Hex.nullable(),
   /** Where it left from: this station's label (自治体 部署 端末), as it was then. */
   where: z.string().max(300),
+  /**
+   * How the file was protected (issue 16; absent on older entries and on prints): encrypted with
+   * age to recipients or to a passphrase, or 'clear' — after this station had seen recipients,
+   * only by the explicit choice whose reason is in the entry's summary.
+   */
+  protection: z.enum(['recipients', 'passphrase', 'clear']).optional(),
+  /** The age recipients of an encrypted file, with the labels the config gave them. */
+  recipients: z
+    .array(z.strictObject({ label: z.string().max(100), recipient: z.string().max(100) }))
+    .max(20)
+    .optional(),
 });
 export type DataRelease = z.infer<typeof dataReleaseSchema>;
 

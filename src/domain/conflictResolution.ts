@@ -38,6 +38,8 @@ const listRules: Record<RecordType, Readonly<Record<string, ListRule>>> = {
   contact: { phones: {} },
   incidentLevel: { questions: { itemKey: 'id' } },
   system: {},
+  drill: { timeline: { itemKey: 'id', orderBy: 'at' }, findings: { itemKey: 'id' } },
+  followUp: {},
 };
 
 /** Which version's value a field takes, or the union of every version's items. */

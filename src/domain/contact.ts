@@ -2,6 +2,7 @@ import { z } from './zodLocale.ts';
 import { defineRecordType } from './defineRecordType.ts';
 import { idSchema } from './ids.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
+import { dateSchema } from './dateTime.ts';
 import { businessHoursSchema, type BusinessHours } from './businessHours.ts';
 
 export const contactKinds = ['vendor', 'itSection', 'internal', 'other'] as const;
@@ -54,6 +55,8 @@ export const contactFieldLabels = {
   escalationOrder: '連絡順',
   deputyContactId: '職務代行',
   notes: '備考',
+  confirmedOn: '最終確認日',
+  confirmedBy: '確認した人',
 } as const;
 
 /** 連絡先 — maps onto 様式2 and 様式9 (緊急連絡先一覧). */
@@ -85,9 +88,14 @@ export const contactSchemas = defineRecordType(
     /** 職務代行: who stands in when this person cannot be reached. */
     deputyContactId: idSchema.nullable(),
     notes: optionalText(contactFieldLabels.notes, TEXT_LIMITS.long),
+    /** 「確認した」: the Tokyo date someone last checked this contact is still right; absent = never. */
+    confirmedOn: dateSchema.optional(),
+    /** Who pressed 「確認した」 (the station's staff name, else its terminal name). */
+    confirmedBy: optionalText(contactFieldLabels.confirmedBy, 100).optional(),
   },
   {
-    version: '2.0',
+    // 2.1: confirmedOn and confirmedBy (optional; absent = never confirmed). Issue 15, 点検.
+    version: '2.1',
     upgrades: [
       {
         name: 'contact/businessHoursRanges',
@@ -105,3 +113,29 @@ export const contactDataSchema = contactSchemas.data;
 export const contactSchema = contactSchemas.record;
 export type ContactData = z.infer<typeof contactDataSchema>;
 export type ContactRecord = z.infer<typeof contactSchema>;
+
+/** The fields 「確認した」 writes; the contact form and CSV never edit them. */
+export const contactConfirmationKeys = ['confirmedOn', 'confirmedBy'] as const;
+export type ContactConfirmationKey = (typeof contactConfirmationKeys)[number];
+
+/** A contact's confirmation as stored (nothing when never confirmed), to carry through an edit. */
+export function confirmationOf(
+  contact: Partial<Pick<ContactData, ContactConfirmationKey>> | undefined,
+): Partial<Pick<ContactData, ContactConfirmationKey>> {
+  return contact?.confirmedOn
+    ? { confirmedOn: contact.confirmedOn, confirmedBy: contact.confirmedBy ?? '' }
+    : {};
+}
+
+/**
+ * The name 「確認した」 records: the station's staff name (the person at the keyboard, as the
+ * audit trail names them), else its terminal name, so the record never says nobody.
+ */
+export function confirmerName(station: { staffName: string; terminal: string }): string {
+  return station.staffName.trim() || station.terminal;
+}
+
+/** The contact's data as confirmed today by `by`. */
+export function confirmContactData(data: ContactData, today: string, by: string): ContactData {
+  return { ...data, confirmedOn: today, confirmedBy: by };
+}

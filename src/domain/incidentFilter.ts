@@ -1,4 +1,5 @@
-import { incidentStatuses, type IncidentStatus } from './incidentStatus.ts';
+import type { IncidentData } from './incident.ts';
+import { incidentStatuses, isOpenStatus, type IncidentStatus } from './incidentStatus.ts';
 
 export const incidentSorts = {
   occurredDesc: '発生日時が新しい順',
@@ -18,7 +19,24 @@ export interface IncidentFilter {
   from: string;
   to: string;
   text: string;
+  /** 'pending': only 「手順書の更新待ち」 ({@link isAwaitingManualUpdate}); '' for all. */
+  manual: 'pending' | '';
   sort: IncidentSort;
+}
+
+/**
+ * 「手順書の更新待ち」: resolved (解決 or 完了) with a cause and a countermeasure, and the manual not
+ * yet updated — the seed's マニュアル・手順書の更新 still to do.
+ */
+export function isAwaitingManualUpdate(
+  incident: Pick<IncidentData, 'status' | 'cause' | 'countermeasure' | 'manualUpdated'>,
+): boolean {
+  return (
+    !isOpenStatus(incident.status) &&
+    incident.cause.trim() !== '' &&
+    incident.countermeasure.trim() !== '' &&
+    !incident.manualUpdated
+  );
 }
 
 export const emptyIncidentFilter: IncidentFilter = {
@@ -28,6 +46,7 @@ export const emptyIncidentFilter: IncidentFilter = {
   from: '',
   to: '',
   text: '',
+  manual: '',
   sort: 'occurredDesc',
 };
 
@@ -39,6 +58,7 @@ export function isIncidentFilterActive(filter: IncidentFilter): boolean {
     filter.level ||
     filter.from ||
     filter.to ||
+    filter.manual ||
     filter.text.trim(),
   );
 }
@@ -51,6 +71,7 @@ const paramNames: Record<keyof IncidentFilter, string> = {
   from: 'from',
   to: 'to',
   text: 'q',
+  manual: 'manual',
   sort: 'sort',
 };
 
@@ -68,6 +89,7 @@ export function incidentFilterFromParams(params: URLSearchParams): IncidentFilte
     from: params.get(paramNames.from) ?? '',
     to: params.get(paramNames.to) ?? '',
     text: params.get(paramNames.text) ?? '',
+    manual: params.get(paramNames.manual) === 'pending' ? 'pending' : '',
     sort: sort in incidentSorts ? (sort as IncidentSort) : emptyIncidentFilter.sort,
   };
 }

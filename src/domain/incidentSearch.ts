@@ -1,6 +1,7 @@
 import { impactScopeLabels, impactScopes, type ImpactScope } from './incident.ts';
 import { incidentStatuses, incidentStatusLabels, type IncidentStatus } from './incidentStatus.ts';
 import { normalizeForSearch } from './text.ts';
+import { isAwaitingManualUpdate } from './incidentFilter.ts';
 
 /**
  * One incident as the incident log needs it: what a row shows, what the filters test and the
@@ -28,6 +29,8 @@ export interface LiveIncidentRow {
   errorMessage: string;
   /** normalizeForSearch of every field a clerk may remember; fields joined by '\n'. */
   text: string;
+  /** Set when the incident is 「手順書の更新待ち」 (isAwaitingManualUpdate), issue 17. */
+  awaitingManualUpdate?: true;
 }
 
 export interface DeletedIncidentRow {
@@ -113,6 +116,15 @@ export function incidentListRowOf(record: IncidentLike): IncidentListRow {
   };
   if (typeof record.systemName === 'string' && record.systemName)
     row.systemName = record.systemName;
+  if (
+    isAwaitingManualUpdate({
+      status,
+      cause: str(record.cause),
+      countermeasure: str(record.countermeasure),
+      manualUpdated: record.manualUpdated === true,
+    })
+  )
+    row.awaitingManualUpdate = true;
   return row;
 }
 

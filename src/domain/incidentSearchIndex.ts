@@ -183,6 +183,7 @@ export function searchIncidentIndex(
     )
       continue;
     if (filter.systemId && row.systemId !== filter.systemId) continue;
+    if (filter.manual === 'pending' && !row.awaitingManualUpdate) continue;
     if (
       filter.level === 'none'
         ? row.level !== null

@@ -27,7 +27,32 @@ export const procedureFieldLabels = {
   lastReviewedOn: '最終見直し日',
   version: '版',
   agreements: '合意事項',
+  guidanceTranslations: '住民への案内（他の言語）',
+  versionHistory: '改訂の記録',
 } as const;
+
+/** A language tag (BCP 47): 'en', 'zh-CN', 'ja-x-easy'. */
+const languageTagSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: '言語の指定が正しくありません' });
+
+/** One translation of 住民への案内; 'template' until a person has checked it (1.1). */
+export const guidanceTranslationSchema = z.strictObject({
+  lang: languageTagSchema,
+  text: requiredText('案内文', TEXT_LIMITS.long),
+  status: z.enum(['template', 'reviewed']),
+});
+export type GuidanceTranslation = z.infer<typeof guidanceTranslationSchema>;
+
+/** One new version of the procedure, and the incident that led to it when there was one (1.1). */
+export const procedureRevisionSchema = z.strictObject({
+  id: idSchema,
+  version: optionalText('版', 30),
+  on: dateSchema,
+  incidentId: idSchema.nullable(),
+  note: optionalText('改訂の内容', TEXT_LIMITS.long),
+});
+export type ProcedureRevision = z.infer<typeof procedureRevisionSchema>;
 
 /** 代替手順 (BCP) — maps onto 様式10 緊急時における行動計画（初動・代替・復旧）. */
 export const procedureSchemas = defineRecordType(
@@ -63,8 +88,27 @@ export const procedureSchemas = defineRecordType(
         }),
       )
       .max(100),
+    /** 住民への案内 in other languages; absent = none (1.1). */
+    guidanceTranslations: z.array(guidanceTranslationSchema).max(20).optional(),
+    /** What changed in each version, linked to the incident it came from (1.1). */
+    versionHistory: z.array(procedureRevisionSchema).max(200).optional(),
   },
-  { version: '1.0' },
+  {
+    // 1.1: guidanceTranslations and versionHistory (optional), issue 17.
+    version: '1.1',
+    check: (procedure, ctx) => {
+      const seen = new Set<string>();
+      for (const [index, t] of (procedure.guidanceTranslations ?? []).entries()) {
+        if (seen.has(t.lang))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['guidanceTranslations', index, 'lang'],
+            message: '同じ言語の案内が2つあります',
+          });
+        seen.add(t.lang);
+      }
+    },
+  },
 );
 
 export const procedureDataSchema = procedureSchemas.data;

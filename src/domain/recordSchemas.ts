@@ -5,6 +5,8 @@ import { incidentFieldLabels, incidentSchemas } from './incident.ts';
 import { contactFieldLabels, contactSchemas } from './contact.ts';
 import { incidentLevelFieldLabels, incidentLevelSchemas } from './incidentLevel.ts';
 import { procedureFieldLabels, procedureSchemas } from './procedure.ts';
+import { drillFieldLabels, drillSchemas } from './drill.ts';
+import { followUpFieldLabels, followUpSchemas } from './followUp.ts';
 
 /** One place that maps a record type to its schemas, for storage and exchange. */
 export const recordSchemas = {
@@ -13,6 +15,8 @@ export const recordSchemas = {
   contact: contactSchemas,
   incidentLevel: incidentLevelSchemas,
   procedure: procedureSchemas,
+  drill: drillSchemas,
+  followUp: followUpSchemas,
 } satisfies Record<RecordType, { data: z.ZodType; record: z.ZodType }>;
 
 export type RecordDataOf<T extends RecordType> = z.infer<(typeof recordSchemas)[T]['data']>;
@@ -25,6 +29,8 @@ export const recordFieldLabels = {
   contact: contactFieldLabels,
   incidentLevel: incidentLevelFieldLabels,
   procedure: procedureFieldLabels,
+  drill: drillFieldLabels,
+  followUp: followUpFieldLabels,
 } satisfies Record<RecordType, Record<string, string>>;
 
 /** The Japanese name of `key` of `type`, or the key itself for a field this code does not know. */

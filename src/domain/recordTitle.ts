@@ -13,7 +13,10 @@ export function recordTitle<T extends RecordType>(type: T, data: RecordDataOf<T>
       return String(d.name);
     case 'incident':
     case 'procedure':
+    case 'drill':
       return String(d.title);
+    case 'followUp':
+      return `要対応: ${String(d.text).slice(0, 40)}`;
     case 'incidentLevel':
       return `レベル${String(d.level)} ${String(d.name)}`;
   }

@@ -35,3 +35,26 @@ export function formatUsageShare(usage: number, quota: number): string | null {
   if (percent > 0 && percent < 0.01) return '0.01%未満';
   return `${percent < 10 ? percent.toFixed(2) : percent.toFixed(0)}%`;
 }
+
+/** When this station was last backed up whole, and when it started keeping data. */
+export interface BackupFacts {
+  lastBackupAt: string | null;
+  firstUseAt: string | null;
+}
+
+/**
+ * True when `days` (sonae.config.json `backupReminderDays`, default 30) or more have passed
+ * since the last whole-station backup; a station never backed up counts from its first use.
+ */
+export function isBackupOverdue(facts: BackupFacts, days: number, now: Date): boolean {
+  const since = daysSince(facts.lastBackupAt ?? facts.firstUseAt, now);
+  return since !== null && since >= days;
+}
+
+/**
+ * The reminder speaks once a day: when a backup is overdue and nobody closed it today
+ * (`dismissedOn`, a Tokyo date YYYY-MM-DD, or null).
+ */
+export function shouldRemindBackup(isOverdue: boolean, dismissedOn: string | null, today: string) {
+  return isOverdue && dismissedOn !== today;
+}

@@ -4,6 +4,7 @@ import {
   contactFieldLabels,
   contactKindLabels,
   contactKinds,
+  type ContactConfirmationKey,
   type ContactData,
   type ContactKind,
 } from '../domain/contact.ts';
@@ -196,7 +197,9 @@ export function applyContactMapping(
       escalationOrder: order,
       deputyContactId: null,
       notes: cell('notes'),
-    } satisfies Record<keyof ContactData, unknown>;
+      // No confirmation from a file: 「確認した」 is a person's act on this PC; an update keeps
+      // the stored one (src/db/contactImport.ts merges only the mapped columns).
+    } satisfies Record<Exclude<keyof ContactData, ContactConfirmationKey>, unknown>;
     const parsed = contactDataSchema.safeParse(candidate);
     if (!parsed.success)
       errors.push(...parsed.error.issues.map((issue) => issueMessage(line, issue, phones.length)));

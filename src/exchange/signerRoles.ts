@@ -16,7 +16,8 @@ export const signerRoleLabels: Record<SignerRole, string> = {
 
 const allowed: Record<SignerRole, readonly RecordType[]> = {
   'it-section': recordTypes,
-  department: ['incident'],
+  // Departments also send drill records and follow-ups (PRODUCT.md, decision 1).
+  department: ['incident', 'drill', 'followUp'],
 };
 
 /** The record types a signer with `role` may write. */

@@ -1,4 +1,5 @@
 import { formatJapaneseDateTime } from '../domain/japaneseDate.ts';
+import { DrillPrintMark } from './DrillPrintMark.tsx';
 
 export interface DocumentFact {
   label: string;
@@ -32,6 +33,8 @@ export function DocumentHeader({
           {subject ? <span className="doc-subject">{subject}</span> : null}
           <span className="doc-name">{documentName}</span>
         </h1>
+        {/* 「訓練用」 while a drill runs (issue 15). */}
+        <DrillPrintMark />
       </div>
       <dl className="doc-facts">
         {facts.map((fact) => (

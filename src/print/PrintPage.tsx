@@ -5,6 +5,7 @@ import { usePageTitle } from '../features/common/usePageTitle.ts';
 import { formatJapaneseDateTime } from '../domain/japaneseDate.ts';
 import { isAutoPrint } from './printOptions.ts';
 import { usePrintRelease } from './usePrintRelease.ts';
+import { DrillPrintContext, useDrillPrint } from './DrillPrintMark.tsx';
 import './print.css';
 
 /**
@@ -134,8 +135,14 @@ export function PrintPage({
   const [search] = useSearchParams();
   usePageTitle(title);
   usePrintRelease(title);
-  usePageMarginText(footer, `印刷 ${formatJapaneseDateTime(printedAt)}`);
-  const isLaidOut = useAutoPrint(ready, isAutoPrint(search));
+  // During a drill every page says so, also documents without a header (issue 15).
+  const drillTitle = useDrillPrint(title);
+  usePageMarginText(
+    drillTitle ? `【訓練用】${footer}` : footer,
+    `印刷 ${formatJapaneseDateTime(printedAt)}`,
+  );
+  // Not before it is known whether a drill runs: a drill's sheet must never print unmarked.
+  const isLaidOut = useAutoPrint(ready && drillTitle !== undefined, isAutoPrint(search));
 
   function goBack() {
     // 'default' is the key of the first location of this tab: nothing of the app to go back to.
@@ -157,7 +164,7 @@ export function PrintPage({
           A4縦・白黒向けです。ページ番号は自動で入るので、印刷の設定の「ヘッダーとフッター」はオフにしてください。
         </span>
       </div>
-      {children}
+      <DrillPrintContext value={drillTitle ?? null}>{children}</DrillPrintContext>
     </div>
   );
 }

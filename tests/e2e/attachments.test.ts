@@ -149,7 +149,8 @@ describe('attachments', () => {
 
   it('still opens the PNG in a new tab, as an image, and shows its thumbnail', async () => {
     const open = page.getByRole('link', { name: 'screen.pngを開く' });
-    const thumbnail = open.locator('img');
+    const thumbnail = page.getByRole('button', { name: 'screen.pngを拡大表示' }).getByRole('img');
+    await thumbnail.scrollIntoViewIfNeeded();
     await expect
       .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBe(1);

@@ -14,5 +14,10 @@ export function recordPagePath(type: RecordType, id: string): string {
       return `/procedures/${encoded}`;
     case 'incidentLevel':
       return '/levels';
+    case 'drill':
+      return `/drills/${encoded}`;
+    case 'followUp':
+      // A follow-up shows on the record it concerns and on the review list (点検).
+      return '/review';
   }
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useLiveRecord, useLiveRecords } from '../../db/hooks.ts';
 import { contactFieldLabels, contactKindLabels } from '../../domain/contact.ts';
@@ -16,6 +16,10 @@ import { useNow } from '../common/useNow.ts';
 import { useClosureDays } from '../common/useClosureDays.ts';
 import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
+import { ConfirmContactButton, type ActionMessage } from '../review/ConfirmContactButton.tsx';
+import { RecordFollowUps } from '../followUps/RecordFollowUps.tsx';
+import { formatDateJa } from '../../domain/dateTime.ts';
+import { todayInTokyo } from '../../domain/procedureRules.ts';
 import { AvailabilityBadge } from './AvailabilityBadge.tsx';
 import { telHref } from './contactText.ts';
 import './contacts.css';
@@ -42,6 +46,7 @@ export function ContactDetailPage() {
   const canEdit = useCanEditMasterData();
   const now = useNow();
   const closures = useClosureDays();
+  const [message, setMessage] = useState<ActionMessage | null>(null);
   usePageTitle(contact ? contact.name : '連絡先');
 
   if (contact === undefined || canEdit === undefined) return <p role="status">読み込み中…</p>;
@@ -77,6 +82,11 @@ export function ContactDetailPage() {
             <Link className="button primary" to={`/contacts/${contact.id}/edit`}>
               編集
             </Link>
+            <ConfirmContactButton
+              contact={contact}
+              today={todayInTokyo(now)}
+              onResult={setMessage}
+            />
             <DeleteRecordButton
               type="contact"
               id={contact.id}
@@ -90,6 +100,8 @@ export function ContactDetailPage() {
       </div>
       {canEdit === false ? <ReadOnlyNotice what="連絡先" /> : null}
       {saved ? <Banner kind="success">保存しました。</Banner> : null}
+      {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
+      <RecordFollowUps targetType="contact" targetId={contact.id} />
       <section className="card contact-now" aria-label="いまの受付状況">
         <AvailabilityBadge availability={availability} />
         {until ? <span className="until">{until}</span> : null}
@@ -117,6 +129,11 @@ export function ContactDetailPage() {
         </Item>
         <Item label={labels.escalationOrder}>
           {contact.escalationOrder === null ? '' : `${contact.escalationOrder}番目`}
+        </Item>
+        <Item label={labels.confirmedOn}>
+          {contact.confirmedOn
+            ? `${formatDateJa(contact.confirmedOn)}${contact.confirmedBy ? `（${contact.confirmedBy}）` : ''}`
+            : 'まだ確認していません'}
         </Item>
       </dl>
       <dl className="detail-stack">

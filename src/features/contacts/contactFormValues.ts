@@ -1,4 +1,10 @@
-import { contactDataSchema, type ContactData, type ContactKind } from '../../domain/contact.ts';
+import {
+  confirmationOf,
+  contactDataSchema,
+  type ContactConfirmationKey,
+  type ContactData,
+  type ContactKind,
+} from '../../domain/contact.ts';
 import type { BusinessHoursRange } from '../../domain/businessHours.ts';
 import { checkContactRules, type ContactRef, type SystemRef } from '../../domain/contactRules.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
@@ -26,6 +32,9 @@ export interface ContactFormValues {
   /** '' = none. */
   deputyContactId: string;
   notes: string;
+  /** Carried through an edit unchanged: 「確認した」 sets them, the form never edits them. */
+  confirmedOn?: string;
+  confirmedBy?: string;
   baseRev: string | null;
 }
 
@@ -148,7 +157,8 @@ export function validateContactForm(
     escalationOrder: parseOrder(values.escalationText),
     deputyContactId: values.deputyContactId || null,
     notes: values.notes,
-  } satisfies Record<keyof ContactData, unknown>;
+    ...confirmationOf(values),
+  } satisfies Record<Exclude<keyof ContactData, ContactConfirmationKey>, unknown>;
 
   const errors: FieldErrors = {};
   const parsed = contactDataSchema.safeParse(candidate);

@@ -1,16 +1,58 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { exportBundle } from '../../db/exchangeExport.ts';
 import { describeStorageError } from '../../db/errors.ts';
+import {
+  ClearExportRefusedError,
+  findExportRelease,
+  loadSeenRecipients,
+  noteRecipientsSeen,
+  type NamedRecipient,
+} from '../../db/exportProtection.ts';
+import { useStation } from '../../db/hooks.ts';
+import type { AuditEntry } from '../../domain/audit.ts';
 import { recordTypeLabels, recordTypes, type RecordType } from '../../domain/recordTypes.ts';
 import type { BundleKind } from '../../exchange/bundleFormat.ts';
 import { Banner } from '../common/Banner.tsx';
+import { DataReleaseFacts } from './DataReleaseFacts.tsx';
+import { dataReleasePrintPath } from './DataReleasePrintPage.tsx';
+import { deploymentSettingsOf, loadDeploymentConfig } from './deploymentConfig.ts';
 import { downloadFile } from './download.ts';
+import { ExportProtectionFields } from './ExportProtectionFields.tsx';
+import { initialChoice, protectionOf, type ProtectionChoice } from './exportProtectionChoice.ts';
 
-/** 書き出す: a signed bundle of the chosen record types, all or only what changed since the last export. */
+/** The recipients to encrypt to: the config's, else those this station saw last (decision 3). */
+function useKnownRecipients(onLoad: (known: NamedRecipient[]) => void) {
+  const [state, setState] = useState<{ known: NamedRecipient[]; seen: boolean } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const configured = deploymentSettingsOf(await loadDeploymentConfig()).encryptionRecipients;
+      await noteRecipientsSeen(configured).catch(() => undefined);
+      const seen = await loadSeenRecipients();
+      const known = configured.length > 0 ? configured : (seen?.recipients ?? []);
+      if (!live) return;
+      setState({ known, seen: seen !== null });
+      onLoad(known);
+    })();
+    return () => {
+      live = false;
+    };
+    // onLoad is called once, for the first choice of the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return state;
+}
+
+/** 書き出す: a signed bundle of the chosen record types, encrypted with age when recipients are set. */
 export function ExportSection() {
+  const station = useStation();
   const [kind, setKind] = useState<BundleKind>('delta');
   const [types, setTypes] = useState<RecordType[]>([...recordTypes]);
+  const [choice, setChoice] = useState<ProtectionChoice>(initialChoice([]));
+  const recipients = useKnownRecipients((known) => setChoice(initialChoice(known)));
   const [busy, setBusy] = useState(false);
+  const [release, setRelease] = useState<AuditEntry | null>(null);
   const [message, setMessage] = useState<{
     kind: 'error' | 'success' | 'info';
     text: string;
@@ -23,13 +65,20 @@ export function ExportSection() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setRelease(null);
     if (types.length === 0) {
       setMessage({ kind: 'error', text: '書き出す記録の種類を1つ以上選んでください。' });
       return;
     }
+    if (!recipients) return;
+    const protection = protectionOf(choice, recipients.known, recipients.seen);
+    if (!protection.ok) {
+      setMessage({ kind: 'error', text: protection.message });
+      return;
+    }
     setBusy(true);
     try {
-      const result = await exportBundle({ kind, types });
+      const result = await exportBundle({ kind, types, protection: protection.protection });
       if (!result) {
         setMessage({
           kind: 'info',
@@ -37,13 +86,24 @@ export function ExportSection() {
         });
         return;
       }
-      downloadFile(result.fileName, result.text, 'application/json');
+      const { parts, mediaType } = result.file;
+      downloadFile(
+        result.fileName,
+        typeof parts === 'string' ? parts : new Blob(parts as BlobPart[]),
+        mediaType,
+      );
+      const encrypted = result.file.innerSha256 !== null;
       setMessage({
         kind: 'success',
-        text: `「${result.fileName}」を書き出しました（記録${result.records}件・添付${result.attachments}件）。ダウンロードしたファイルを承認された媒体で相手に渡してください。`,
+        text: `「${result.fileName}」を${encrypted ? '暗号化して' : ''}書き出しました（記録${result.records}件・添付${result.attachments}件）。ダウンロードしたファイルを承認された媒体で相手に渡してください。`,
       });
+      if (await result.released) setRelease(await findExportRelease(result.fileName));
     } catch (error) {
-      setMessage({ kind: 'error', text: describeStorageError(error) });
+      setMessage({
+        kind: 'error',
+        text:
+          error instanceof ClearExportRefusedError ? error.message : describeStorageError(error),
+      });
     } finally {
       setBusy(false);
     }
@@ -53,9 +113,17 @@ export function ExportSection() {
     <section className="card" aria-labelledby="export-heading">
       <h2 id="export-heading">書き出す</h2>
       <p className="hint">
-        この端末の鍵で署名したファイル（.sonae.json）を作ります。添付ファイルも含まれます。
+        この端末の鍵で署名したファイル（.sonae.json）を作ります。添付ファイルも含まれます。暗号化すると、署名したファイルをさらに
+        age で暗号化した「.sonae.json.age」になります。
       </p>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
+      {release?.seq ? (
+        <section className="card data-release" aria-labelledby="release-heading">
+          <h3 id="release-heading">持ち出し記録</h3>
+          <DataReleaseFacts entry={release} />
+          <Link to={dataReleasePrintPath(release.seq)}>持ち出し記録を印刷</Link>
+        </section>
+      ) : null}
       <form onSubmit={submit} className="form" noValidate>
         <fieldset>
           <legend>範囲</legend>
@@ -87,8 +155,17 @@ export function ExportSection() {
             </label>
           ))}
         </fieldset>
+        {recipients ? (
+          <ExportProtectionFields
+            value={choice}
+            onChange={setChoice}
+            known={recipients.known}
+            canChoose={station?.role === 'it-section'}
+            hasSeenRecipients={recipients.seen}
+          />
+        ) : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || !recipients}>
             {busy ? '書き出し中…' : '書き出す'}
           </button>
         </div>

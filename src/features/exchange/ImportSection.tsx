@@ -15,9 +15,13 @@ import {
   checkBundleInWorker,
   warmUpBundleWorker,
 } from '../../exchange/worker/checkBundleInWorker.ts';
+import { isAgeFile } from '../../exchange/age/age.ts';
+import { loadSeenRecipients } from '../../db/exportProtection.ts';
 import { Banner } from '../common/Banner.tsx';
 import { readFileBytes } from './download.ts';
-import { loadDeploymentConfig } from './deploymentConfig.ts';
+import { deploymentSettingsOf, loadDeploymentConfig } from './deploymentConfig.ts';
+import { openEncryptedBundle, type OpenInput } from './openEncryptedBundle.ts';
+import { decryptPrompts, PassphrasePrompt } from './PassphrasePrompt.tsx';
 import { ImportPreviewProgress } from './ImportPreviewProgress.tsx';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
 import { TrustKeyForm } from './TrustKeyForm.tsx';
@@ -26,6 +30,8 @@ type State =
   | { step: 'idle' }
   | { step: 'checking'; progress: ImportProgress | null }
   | { step: 'refused'; error: BundleError; file: File }
+  | { step: 'locked'; file: File; for: 'identity' | 'file'; message: string | null }
+  | { step: 'ageRefused'; message: string }
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'applying'; preview: ImportPreview; progress: ImportProgress | null }
   | { step: 'done'; fileName: string; counts: ImportCounts }
@@ -43,7 +49,13 @@ export function ImportSection() {
   const canPickFile = state.step !== 'checking';
   useEffect(() => (canPickFile ? warmUpBundleWorker() : undefined), [canPickFile]);
 
-  async function check(file: File | undefined) {
+  // The inner bundle's hash of an encrypted file, shown with the preview (the history keeps it).
+  const [opened, setOpened] = useState<{ outer: string; inner: string } | null>(null);
+
+  async function check(
+    file: File | undefined,
+    unlock: Omit<OpenInput, 'configuredRecipients'> = {},
+  ) {
     if (!file) return;
     // The File is kept; clearing the input lets the same file be chosen again later.
     if (input.current) input.current.value = '';
@@ -57,9 +69,30 @@ export function ImportSection() {
     setState({ step: 'checking', progress: null });
     try {
       const config = await loadDeploymentConfig();
+      let bytes = await readFileBytes(file);
+      setOpened(null);
+      if (isAgeFile(bytes)) {
+        const configured = deploymentSettingsOf(config).encryptionRecipients;
+        const outcome = await openEncryptedBundle(bytes, {
+          ...unlock,
+          configuredRecipients: configured.length
+            ? configured
+            : ((await loadSeenRecipients())?.recipients ?? []),
+        });
+        if (outcome.status === 'needPassphrase') {
+          setState({ step: 'locked', file, for: outcome.for, message: outcome.message });
+          return;
+        }
+        if (outcome.status === 'refused') {
+          setState({ step: 'ageRefused', message: outcome.message });
+          return;
+        }
+        bytes = outcome.bytes;
+        setOpened({ outer: outcome.outerSha256, inner: outcome.innerSha256 });
+      }
       const prepared = await prepareImport(
         file.name,
-        await readFileBytes(file),
+        bytes,
         config.status === 'ok' ? config.keys : [],
         {
           // The checks run in a Web Worker, so the page repaints while a large file is read.
@@ -106,19 +139,35 @@ export function ImportSection() {
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">取り込む</h2>
       <p className="hint">
-        受け取ったファイル（.sonae.json）を選ぶと、署名と内容を確認して、取り込んだ場合の変化を表示します。「取り込む」を押すまでデータは変わりません。
+        受け取ったファイル（.sonae.json、暗号化されたものは
+        .sonae.json.age）を選ぶと、署名と内容を確認して、取り込んだ場合の変化を表示します。「取り込む」を押すまでデータは変わりません。
       </p>
       <label className="file-picker">
         取り込むファイルを選ぶ
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.age,application/json"
           onChange={(e) => void check(e.target.files?.[0])}
         />
       </label>
       {state.step === 'checking' ? <ImportPreviewProgress progress={state.progress} /> : null}
       {state.step === 'failed' ? <Banner kind="error">{state.message}</Banner> : null}
+      {state.step === 'ageRefused' ? (
+        <Banner kind="error">取り込めません: {state.message} データは変更していません。</Banner>
+      ) : null}
+      {state.step === 'locked' ? (
+        <PassphrasePrompt
+          key={`${state.for}-${state.message ?? ''}`}
+          label={decryptPrompts[state.for].label}
+          hint={decryptPrompts[state.for].hint}
+          error={state.message}
+          onSubmit={(passphrase) =>
+            void check(state.file, { [decryptPrompts[state.for].field]: passphrase })
+          }
+          onCancel={reset}
+        />
+      ) : null}
       {state.step === 'refused' ? (
         <>
           <Banner kind="error">
@@ -146,6 +195,12 @@ export function ImportSection() {
       {state.step === 'preview' || state.step === 'applying' ? (
         <div className="import-preview">
           <h3>取り込みの確認: {shown(state.preview.fileName)}</h3>
+          {opened ? (
+            <p className="hint">
+              暗号化ファイル（age）を復号しました。中身（署名付きバンドル）の SHA-256:{' '}
+              <code className="sha256">{opened.inner}</code>
+            </p>
+          ) : null}
           <p>
             発行元: {shown(state.preview.bundle.issuer.label)}（署名:{' '}
             {shown(state.preview.signer.label)}）・通し番号 {state.preview.bundle.sequence}・

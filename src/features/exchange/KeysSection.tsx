@@ -9,7 +9,6 @@ import { encryptPrivateKeyPem } from '../../exchange/keyBackup.ts';
 import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
 import { signerRoleLabels } from '../../exchange/signerRoles.ts';
 import { Banner } from '../common/Banner.tsx';
-import { Field } from '../common/Field.tsx';
 import { downloadFile } from './download.ts';
 import {
   loadDeploymentConfig,
@@ -18,6 +17,9 @@ import {
 } from './deploymentConfig.ts';
 import { TrustKeyForm } from './TrustKeyForm.tsx';
 import { RestoreKeyForm } from './RestoreKeyForm.tsx';
+import { AgeIdentitySection } from './AgeIdentitySection.tsx';
+import { NewPassphraseFields } from '../settings/NewPassphraseFields.tsx';
+import { checkNewPassphrase } from '../settings/useBackupAction.ts';
 import './exchange.css';
 
 /** 設定 → 署名鍵: this PC's key (fingerprint, public key file, backup) and the keys it trusts. */
@@ -137,6 +139,7 @@ export function KeysSection() {
         <summary>信頼する鍵を追加</summary>
         <TrustKeyForm />
       </details>
+      {station?.role === 'it-section' ? <AgeIdentitySection /> : null}
     </section>
   );
 }
@@ -150,12 +153,9 @@ function BackupForm({ privateKey, department }: { privateKey: Uint8Array; depart
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (passphrase.length < 10) {
-      setState({ kind: 'error', text: 'パスフレーズは10文字以上にしてください。' });
-      return;
-    }
-    if (passphrase !== again) {
-      setState({ kind: 'error', text: '確認用のパスフレーズが一致しません。' });
+    const invalid = checkNewPassphrase(passphrase, again);
+    if (invalid) {
+      setState({ kind: 'error', text: invalid });
       return;
     }
     setState({ kind: 'info', text: '暗号化しています（数秒かかります）…' });
@@ -174,22 +174,15 @@ function BackupForm({ privateKey, department }: { privateKey: Uint8Array; depart
       <summary>鍵をバックアップ（パスフレーズで保護）</summary>
       <form className="form" onSubmit={submit} noValidate>
         {state ? <Banner kind={state.kind}>{state.text}</Banner> : null}
-        <Field label="パスフレーズ" hint="10文字以上。忘れると復元できません">
-          <input
-            type="password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoComplete="new-password"
-          />
-        </Field>
-        <Field label="パスフレーズ（確認）">
-          <input
-            type="password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-            autoComplete="new-password"
-          />
-        </Field>
+        <NewPassphraseFields
+          label="パスフレーズ"
+          hint="10文字以上。忘れると復元できません"
+          error={null}
+          value={passphrase}
+          again={again}
+          onChange={setPassphrase}
+          onAgainChange={setAgain}
+        />
         <div className="actions">
           <button type="submit">バックアップを書き出す</button>
         </div>

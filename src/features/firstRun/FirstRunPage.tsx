@@ -4,6 +4,7 @@ import { loadDemoData } from '../../db/demoLoader.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import { Banner } from '../common/Banner.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
+import { RestoreSection } from '../settings/RestoreSection.tsx';
 
 /** First run: name this PC, or try the app with the fictional municipality 架空市. */
 export function FirstRunPage() {
@@ -51,6 +52,8 @@ export function FirstRunPage() {
           </button>
         </section>
       </div>
+      {/* Issue 14: a new or cleared PC, or a new address, starts from a whole-station backup. */}
+      <RestoreSection />
     </main>
   );
 }

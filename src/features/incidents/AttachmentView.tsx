@@ -1,37 +1,16 @@
-import { useEffect, useState } from 'react';
 import type { AttachmentRef } from '../../domain/incident.ts';
-import {
-  isViewableImage,
-  safeDownloadName,
-  type ViewableType,
-} from '../../domain/attachmentTypes.ts';
-import { loadTypedAttachment } from './typedAttachment.ts';
-import { formatBytes } from '../common/formatBytes.ts';
-
-type Loaded = { url: string; type: ViewableType | null } | null;
+import { isViewableImage, safeDownloadName } from '../../domain/attachmentTypes.ts';
+import { attachmentLabel } from '../attachments/attachmentLabel.ts';
+import { useAttachmentUrl } from '../attachments/useAttachmentUrl.ts';
+import { ImageThumbnail } from '../attachments/ImageThumbnail.tsx';
 
 /**
- * One attachment kept on this PC: PNG, JPEG, GIF and WebP show a thumbnail and open in a new
- * tab, PDF opens in the browser's viewer; anything else (SVG, HTML, unknown) is only saved.
+ * One attachment kept on this PC: PNG, JPEG, GIF and WebP show a thumbnail that opens large in
+ * the page, PDF opens in the browser's viewer; anything else (SVG, HTML, unknown) is only saved.
  */
 export function AttachmentView({ attachment }: { attachment: AttachmentRef }) {
-  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
-  useEffect(() => {
-    let objectUrl: string | null = null;
-    let cancelled = false;
-    void loadTypedAttachment(attachment.id).then((typed) => {
-      if (cancelled) return;
-      if (!typed) return setLoaded(null);
-      objectUrl = URL.createObjectURL(typed.blob);
-      setLoaded({ url: objectUrl, type: typed.type });
-    });
-    return () => {
-      cancelled = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [attachment.id]);
-
-  const label = `${attachment.name}（${formatBytes(attachment.size)}）`;
+  const loaded = useAttachmentUrl(attachment.id);
+  const label = attachmentLabel(attachment);
   if (loaded === undefined) return <span>{label}</span>;
   if (loaded === null) return <span>{label} — この PC にはファイルがありません</span>;
   const { url, type } = loaded;
@@ -51,16 +30,18 @@ export function AttachmentView({ attachment }: { attachment: AttachmentRef }) {
       </span>
     );
   return (
-    <span>
-      {/* noopener: the new tab must get no handle on this window. */}
+    <span className="attachment-view">
+      {isViewableImage(type) ? (
+        <ImageThumbnail url={url} name={attachment.name} label={label} saveAs={fileName} />
+      ) : null}
+      <span>{label}</span> {/* noopener: the new tab must get no handle on this window. */}
       <a
         href={url}
         target="_blank"
         rel="noopener noreferrer"
         aria-label={`${attachment.name}を開く`}
       >
-        {isViewableImage(type) ? <img src={url} alt={attachment.name} /> : null}
-        <span>{label}</span>
+        {isViewableImage(type) ? '新しいタブで開く' : '開く'}
       </a>{' '}
       {save}
     </span>

@@ -24,6 +24,8 @@ import { AttachmentView } from './AttachmentView.tsx';
 import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
 import { IncidentSystemLink } from './IncidentSystemLink.tsx';
 import { incidentReportPath } from '../../print/reportPaths.ts';
+import { reportMemoPath } from '../../print/counterPaths.ts';
+import { IncidentManualPrompt } from './IncidentManualPrompt.tsx';
 
 function Item({
   label,
@@ -99,6 +101,9 @@ export function IncidentDetailPage() {
         <Link className="button primary" to={`/incidents/${record.id}/edit`}>
           編集
         </Link>
+        <Link className="button" to={reportMemoPath(record.id)}>
+          報告メモ
+        </Link>
         <button type="button" onClick={() => navigate(incidentReportPath(record.id))}>
           障害報告書を印刷
         </button>
@@ -112,6 +117,7 @@ export function IncidentDetailPage() {
       </div>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
       <NotificationDeadline incident={record} />
+      <IncidentManualPrompt incident={record} />
       <section aria-labelledby="status-heading" className="card status-actions">
         <h2 id="status-heading">状態を進める</h2>
         <div className="actions">

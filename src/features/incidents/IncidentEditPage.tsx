@@ -18,6 +18,8 @@ import {
 import { IncidentForm } from './IncidentForm.tsx';
 import { useSystemNames } from './useSystemNames.ts';
 import { SimilarIncidents } from './SimilarIncidents.tsx';
+import { useActiveDrill } from '../../db/drills.ts';
+import { noteDrillIncident, withDrill } from '../drills/drillIncident.ts';
 
 /** Everything wrong with the input: the schema's issues and the rules for a person's input. */
 function validate(data: IncidentData): { data?: IncidentData; errors: FieldErrors } {
@@ -50,13 +52,18 @@ export function IncidentEditPage() {
   const [searchParams] = useSearchParams();
   const station = useStation();
   const presetSystem = searchParams.get('system') ?? '';
+  // A new incident in drill mode is a drill incident (issue 15); by id, so timeline writes to
+  // the drill do not make new starting values.
+  const activeDrill = useActiveDrill();
+  const drillId = activeDrill === undefined ? undefined : (activeDrill?.id ?? null);
   // Memoised so a new incident's times are read once, when the station arrives.
   const toValues = useCallback(
     (record: RecordOf<'incident'> | null) => {
       if (record) return editIncidentValues(record);
-      return station ? newIncidentValues(station, new Date(), presetSystem) : undefined;
+      if (!station || drillId === undefined) return undefined;
+      return withDrill(newIncidentValues(station, new Date(), presetSystem), drillId);
     },
-    [station, presetSystem],
+    [station, presetSystem, drillId],
   );
   const systemNames = useSystemNames();
   const toIncidentData = useCallback(
@@ -69,7 +76,10 @@ export function IncidentEditPage() {
     toValues,
     toData: toIncidentData,
     saveOptions: newAttachmentsOf,
-    afterSave: (saved) => ({ to: `/incidents/${saved.id}`, state: { saved: true } }),
+    afterSave: (saved) => {
+      noteDrillIncident(saved);
+      return { to: `/incidents/${saved.id}`, state: { saved: true } };
+    },
     cancelTo: id ? `/incidents/${id}` : '/incidents',
   });
   usePageTitle(editor.isNew ? '障害を記録する' : '障害記録の編集');

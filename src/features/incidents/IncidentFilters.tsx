@@ -77,6 +77,14 @@ export function IncidentFilters({ filter, onChange, systems, levels }: Props) {
         発生日（まで）
         <input type="date" value={filter.to} onChange={(e) => onChange({ to: e.target.value })} />
       </label>
+      <label className="filter-check">
+        <input
+          type="checkbox"
+          checked={filter.manual === 'pending'}
+          onChange={(e) => onChange({ manual: e.target.checked ? 'pending' : '' })}
+        />
+        手順書の更新待ち
+      </label>
       <label>
         並び順
         <select

@@ -8,6 +8,7 @@ import { Banner } from '../common/Banner.tsx';
 import { DeleteRecordButton } from '../common/DeleteRecordButton.tsx';
 import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
+import { RecordFollowUps } from '../followUps/RecordFollowUps.tsx';
 import './levels.css';
 
 type StoredLevel = RecordOf<'incidentLevel'>;
@@ -65,6 +66,7 @@ function LevelCard({
           </div>
         ) : null}
       </div>
+      <RecordFollowUps targetType="incidentLevel" targetId={level.id} headingLevel={3} />
       <dl className="level-details">
         <Item label={labels.criteria} value={level.criteria} />
         <Item label={labels.actions} value={level.actions} />

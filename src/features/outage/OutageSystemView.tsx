@@ -11,9 +11,11 @@ import { ContactCallList } from '../contacts/ContactCallList.tsx';
 import { ProcedureView } from '../procedures/ProcedureView.tsx';
 import { KnownProblems } from '../incidents/KnownProblems.tsx';
 import { ResidentGuidance } from '../procedures/ResidentGuidance.tsx';
+import { GuidanceFullScreen } from '../procedures/GuidanceFullScreen.tsx';
 import { LevelGuide } from '../levels/LevelGuide.tsx';
 import { StatusBadge } from '../incidents/StatusBadge.tsx';
 import { incidentSheetPath, outageKitPath } from '../../print/printOptions.ts';
+import { useDrillContactActions, useDrillProcedureOpened } from '../drills/useDrillRecorder.tsx';
 
 /**
  * One failed system on one screen: start a record, print, what to tell residents, whom to call
@@ -43,10 +45,13 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
         .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)),
     [incidents, systemId],
   );
+  const procedure = own.find((p) => p.id === chosen) ?? own[0];
+  // In a drill: the procedure shown (from 初動) and each contact made go on its timeline.
+  useDrillProcedureOpened(system ? procedure : undefined, 'initial');
+  const drillContactActions = useDrillContactActions();
 
   if (system === undefined || canEdit === undefined) return <p role="status">読み込み中…</p>;
   if (system === null) return <RecordNotFound what="このシステム" backTo="/outage" />;
-  const procedure = own.find((p) => p.id === chosen) ?? own[0];
 
   return (
     <section className="outage-view">
@@ -99,7 +104,10 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
           <section className="card" aria-labelledby="outage-guidance-heading">
             <h2 id="outage-guidance-heading">住民への案内</h2>
             {procedure?.residentGuidance ? (
-              <ResidentGuidance text={procedure.residentGuidance} />
+              <>
+                <ResidentGuidance text={procedure.residentGuidance} />
+                <GuidanceFullScreen procedure={procedure} />
+              </>
             ) : (
               <p>
                 案内文は登録されていません。状況と、再開の見込みが分からないことを率直に伝えてください。
@@ -108,7 +116,7 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
           </section>
           <section className="card" aria-labelledby="outage-contacts-heading">
             <h2 id="outage-contacts-heading">いま連絡する先</h2>
-            <ContactCallList systemId={system.id} />
+            <ContactCallList systemId={system.id} renderActions={drillContactActions} />
           </section>
         </div>
         <div className="outage-column">

@@ -1,10 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useLiveRecord, useLiveRecords } from '../../db/hooks.ts';
-import { saveRecord } from '../../db/records.ts';
-import { describeStorageError } from '../../db/errors.ts';
-import { formatDateJa } from '../../domain/dateTime.ts';
-import { pickData } from '../../domain/recordMeta.ts';
 import { procedureFieldLabels } from '../../domain/procedure.ts';
 import { todayInTokyo } from '../../domain/procedureRules.ts';
 import { Banner } from '../common/Banner.tsx';
@@ -17,7 +13,11 @@ import { ConflictBadge } from '../exchange/ConflictBadge.tsx';
 import { outageKitPath } from '../../print/printOptions.ts';
 import { ProcedureView } from './ProcedureView.tsx';
 import { ResidentGuidance } from './ResidentGuidance.tsx';
+import { GuidanceLanguagesPanel } from './GuidanceLanguagesPanel.tsx';
+import { ProcedureVersionHistory } from './ProcedureVersionHistory.tsx';
 import { ReviewFlag } from './ReviewFlag.tsx';
+import { MarkReviewedButton } from './MarkReviewedButton.tsx';
+import { RecordFollowUps } from '../followUps/RecordFollowUps.tsx';
 import './procedures.css';
 
 type Message = { kind: 'error' | 'success'; text: string };
@@ -47,23 +47,6 @@ export function ProcedureDetailPage() {
   const usedBy = (incidents ?? []).filter((i) => i.procedureId === procedure.id).length;
   // The kit is per system: this procedure prints as part of its first system that still exists.
   const kitSystemId = procedure.systemIds.find((systemId) => systemNames.has(systemId));
-
-  async function markReviewed() {
-    if (!procedure) return;
-    try {
-      await saveRecord(
-        'procedure',
-        { ...pickData(procedure), lastReviewedOn: today },
-        { id: procedure.id, baseRev: procedure.rev },
-      );
-      setMessage({
-        kind: 'success',
-        text: `${procedureFieldLabels.lastReviewedOn}を${formatDateJa(today)}にしました。`,
-      });
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeStorageError(error) });
-    }
-  }
 
   return (
     <article className="procedure-detail">
@@ -98,16 +81,7 @@ export function ProcedureDetailPage() {
           <Link className="button primary" to={`/procedures/${procedure.id}/edit`}>
             編集
           </Link>
-          <button
-            type="button"
-            onClick={() => void markReviewed()}
-            disabled={procedure.lastReviewedOn === today}
-            title={
-              procedure.lastReviewedOn === today ? '今日すでに見直し済みになっています' : undefined
-            }
-          >
-            見直しました（今日の日付にする）
-          </button>
+          <MarkReviewedButton procedure={procedure} today={today} onResult={setMessage} />
           <DeleteRecordButton
             type="procedure"
             id={procedure.id}
@@ -122,6 +96,7 @@ export function ProcedureDetailPage() {
           />
         </div>
       ) : null}
+      <RecordFollowUps targetType="procedure" targetId={procedure.id} />
       <section className="procedure-systems" aria-labelledby="procedure-systems-heading">
         <h2 id="procedure-systems-heading">{procedureFieldLabels.systemIds}</h2>
         {procedure.systemIds.length === 0 ? (
@@ -156,9 +131,14 @@ export function ProcedureDetailPage() {
         <aside className="procedure-guidance" aria-labelledby="procedure-guidance-heading">
           <h2 id="procedure-guidance-heading">{procedureFieldLabels.residentGuidance}</h2>
           <ResidentGuidance text={procedure.residentGuidance} />
+          <GuidanceLanguagesPanel procedure={procedure} />
         </aside>
         <div className="procedure-main">
           <ProcedureView procedure={procedure} headingLevel={2} />
+          <ProcedureVersionHistory
+            procedure={procedure}
+            incidentTitles={new Map((incidents ?? []).map((i) => [i.id, i.title]))}
+          />
         </div>
       </div>
     </article>

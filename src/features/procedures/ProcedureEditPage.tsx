@@ -1,13 +1,12 @@
 import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { procedureFieldLabels } from '../../domain/procedure.ts';
+import { useLiveRecord } from '../../db/hooks.ts';
+import { lessonRevision, withLessonVersion } from '../../domain/procedureLessons.ts';
 import { todayInTokyo } from '../../domain/procedureRules.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
-import { TEXT_LIMITS } from '../../domain/text.ts';
-import { Field } from '../common/Field.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { RecordNotFound } from '../common/RecordNotFound.tsx';
-import { useRecordEditor, type ReadyRecordEditor } from '../common/useRecordEditor.ts';
+import { useRecordEditor } from '../common/useRecordEditor.ts';
 import { EditorForm } from '../common/EditorForm.tsx';
 import { ReadOnlyNotice, useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import {
@@ -16,14 +15,11 @@ import {
   validateProcedure,
   type ProcedureFormValues,
 } from './procedureFormValues.ts';
-import { useProcedureReferences, type ProcedureReferences } from './useProcedureReferences.ts';
-import { ChecklistField } from './ChecklistField.tsx';
-import { StepsEditor } from './StepsEditor.tsx';
-import { PaperFormsEditor } from './PaperFormsEditor.tsx';
-import { AgreementsEditor } from './AgreementsEditor.tsx';
+import { useProcedureReferences } from './useProcedureReferences.ts';
+import { IncidentLessonBanner, recordLessonOnIncident } from './IncidentLessonBanner.tsx';
+import { useGuidanceLanguages } from './useGuidanceLanguages.ts';
+import { ProcedureFields } from './ProcedureFields.tsx';
 import './procedures.css';
-
-const labels = procedureFieldLabels;
 
 /** 代替手順の作成・編集 (/procedures/new, /procedures/:id/edit); the IT section's station only. */
 export function ProcedureEditPage() {
@@ -33,32 +29,61 @@ export function ProcedureEditPage() {
   // 「代替手順を作成する」 on a system's page passes ?system=<id> to tick it from the start.
   const [searchParams] = useSearchParams();
   const presetSystem = searchParams.get('system');
+  // 「手順書を更新する」 on a resolved incident passes ?fromIncident=<id> (issue 17).
+  const fromIncident = searchParams.get('fromIncident');
+  const lessonIncident = useLiveRecord('incident', fromIncident ?? undefined);
+  const languages = useGuidanceLanguages();
   // Memoised: a new procedure's review date reads the clock once, not on every render.
   const toValues = useCallback(
     (record: RecordOf<'procedure'> | null) => {
-      if (record) return editProcedureValues(record);
-      const values = newProcedureValues(todayInTokyo(new Date()));
-      return presetSystem ? { ...values, systemIds: [presetSystem] } : values;
+      if (lessonIncident === undefined) return undefined;
+      const today = todayInTokyo(new Date());
+      const values = record ? editProcedureValues(record) : newProcedureValues(today);
+      if (!record && presetSystem) values.systemIds = [presetSystem];
+      if (lessonIncident && !values.versionHistory.some((r) => r.incidentId === lessonIncident.id))
+        values.versionHistory = [
+          ...values.versionHistory,
+          lessonRevision(lessonIncident.id, lessonIncident, values.version, today),
+        ];
+      return values;
     },
-    [presetSystem],
+    [presetSystem, lessonIncident],
   );
   const toData = useCallback(
     (values: ProcedureFormValues) =>
       references
-        ? validateProcedure(values, references.known, new Date())
+        ? validateProcedure(
+            lessonIncident
+              ? {
+                  ...values,
+                  versionHistory: withLessonVersion(
+                    values.versionHistory,
+                    lessonIncident.id,
+                    lessonIncident,
+                    values.version,
+                    todayInTokyo(new Date()),
+                  ),
+                }
+              : values,
+            references.known,
+            new Date(),
+          )
         : {
             errors: {
               title: 'システムと障害レベルを読み込み中です。少し待ってから保存してください',
             },
           },
-    [references],
+    [references, lessonIncident],
   );
   const editor = useRecordEditor({
     type: 'procedure',
     id,
     toValues,
     toData,
-    afterSave: (saved) => ({ to: `/procedures/${saved.id}`, state: { saved: true } }),
+    afterSave: (saved) => {
+      if (lessonIncident) void recordLessonOnIncident(lessonIncident, saved);
+      return { to: `/procedures/${saved.id}`, state: { saved: true } };
+    },
     cancelTo: id ? `/procedures/${id}` : '/procedures',
   });
   const title = editor.isNew ? '代替手順の作成' : '代替手順の編集';
@@ -76,7 +101,7 @@ export function ProcedureEditPage() {
     );
   if (editor.state === 'missing')
     return <RecordNotFound what="この代替手順" backTo="/procedures" />;
-  if (editor.state === 'loading' || canEdit === undefined || !references)
+  if (editor.state === 'loading' || canEdit === undefined || !references || !languages)
     return <p role="status">読み込み中…</p>;
 
   return (
@@ -86,151 +111,16 @@ export function ProcedureEditPage() {
         障害の最中に読む人のために、短い文で具体的に書いてください。入力はこの PC
         に自動で下書き保存されます。
       </p>
+      {lessonIncident ? (
+        <IncidentLessonBanner
+          incident={lessonIncident}
+          versionHistory={editor.values.versionHistory}
+          onChange={(versionHistory) => editor.setValues((v) => ({ ...v, versionHistory }))}
+        />
+      ) : null}
       <EditorForm editor={editor} className="procedure-form">
-        <ProcedureFields editor={editor} references={references} />
+        <ProcedureFields editor={editor} references={references} languages={languages} />
       </EditorForm>
     </section>
-  );
-}
-
-function ProcedureFields({
-  editor,
-  references,
-}: {
-  editor: ReadyRecordEditor<'procedure', ProcedureFormValues>;
-  references: ProcedureReferences;
-}) {
-  const { values, errors, setValues } = editor;
-  const setText = (key: keyof ProcedureFormValues) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: event.target.value }));
-  const live = new Set(references.systems.map((s) => s.id));
-  const deleted = new Set(references.known.systems.filter((s) => s.deleted).map((s) => s.id));
-  const systemOptions = [
-    ...references.systems.map((s) => ({ key: s.id, label: s.name })),
-    ...values.systemIds
-      .filter((systemId) => !live.has(systemId))
-      .map((systemId) => ({
-        key: systemId,
-        label: deleted.has(systemId) ? '（削除されたシステム）' : '（この端末にないシステム）',
-        isBroken: true,
-      })),
-  ];
-  const levelOptions = [
-    ...references.levels.map((l) => ({ key: l.level, label: `レベル${l.level} ${l.name}` })),
-    ...values.levels
-      .filter((level) => !references.levelNames.has(level))
-      .map((level) => ({
-        key: level,
-        label: `レベル${level}（登録されていません）`,
-        isBroken: true,
-      })),
-  ];
-
-  return (
-    <>
-      <fieldset>
-        <legend>いつ使う手順か</legend>
-        <Field
-          label={labels.title}
-          required
-          error={errors.title}
-          hint="例: 住民記録システム停止時の窓口対応"
-        >
-          <input value={values.title} onChange={setText('title')} maxLength={TEXT_LIMITS.title} />
-        </Field>
-        <ChecklistField
-          legend={labels.systemIds}
-          hint="この手順を使う業務システム（複数可）"
-          options={systemOptions}
-          selected={values.systemIds}
-          onChange={(systemIds) => setValues((v) => ({ ...v, systemIds }))}
-          error={errors.systemIds}
-          empty={
-            <>
-              システムがまだ登録されていません。<Link to="/systems/new">システムを登録</Link>
-              してから選んでください（あとで選んでもかまいません）。
-            </>
-          }
-        />
-        <Field
-          label={labels.trigger}
-          error={errors.trigger}
-          hint="どうなったらこの手順を始めるか。例: 15分以上使えず、復旧見込みが示されないとき"
-        >
-          <textarea value={values.trigger} onChange={setText('trigger')} rows={2} />
-        </Field>
-        <ChecklistField
-          legend={labels.levels}
-          hint="この手順を使う障害レベル"
-          options={levelOptions}
-          selected={values.levels}
-          onChange={(levels) => setValues((v) => ({ ...v, levels }))}
-          error={errors.levels}
-          empty={
-            <>
-              障害レベルがまだ登録されていません。<Link to="/levels/new">障害レベルを登録</Link>
-              できます（あとで選んでもかまいません）。
-            </>
-          }
-        />
-      </fieldset>
-      <fieldset>
-        <legend>{labels.steps}（初動・代替・復旧）</legend>
-        <StepsEditor
-          steps={values.steps}
-          onChange={(steps) => setValues((v) => ({ ...v, steps }))}
-          errors={errors}
-        />
-      </fieldset>
-      <PaperFormsEditor
-        forms={values.paperForms}
-        onChange={(paperForms) => setValues((v) => ({ ...v, paperForms }))}
-        errors={errors}
-      />
-      <fieldset>
-        <legend>住民への案内と後処理</legend>
-        <Field
-          label={labels.residentGuidance}
-          error={errors.residentGuidance}
-          hint="窓口で読み上げたり掲示したりする文。「ただいま〜のため」「〜をご利用ください」のように、そのまま読める文で"
-        >
-          <textarea
-            value={values.residentGuidance}
-            onChange={setText('residentGuidance')}
-            rows={4}
-          />
-        </Field>
-        <Field
-          label={labels.afterRecovery}
-          error={errors.afterRecovery}
-          hint="復旧後に紙で受け付けた内容をシステムへ入力する手順など"
-        >
-          <textarea value={values.afterRecovery} onChange={setText('afterRecovery')} rows={3} />
-        </Field>
-      </fieldset>
-      <AgreementsEditor
-        agreements={values.agreements}
-        onChange={(agreements) => setValues((v) => ({ ...v, agreements }))}
-        errors={errors}
-      />
-      <fieldset>
-        <legend>管理</legend>
-        <div className="field-row">
-          <Field label={labels.owner} error={errors.owner} hint="例: 市民課長">
-            <input value={values.owner} onChange={setText('owner')} />
-          </Field>
-          <Field label={labels.version} error={errors.version} hint="例: 第2版">
-            <input value={values.version} onChange={setText('version')} maxLength={30} />
-          </Field>
-          <Field
-            label={labels.lastReviewedOn}
-            error={errors.lastReviewedOn}
-            hint="1年以上たつと一覧に「要見直し」と表示されます"
-          >
-            <input type="date" value={values.lastReviewedOn} onChange={setText('lastReviewedOn')} />
-          </Field>
-        </div>
-      </fieldset>
-    </>
   );
 }

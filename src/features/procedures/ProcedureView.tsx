@@ -12,6 +12,7 @@ import { useNow } from '../common/useNow.ts';
 import { PhaseSteps } from './PhaseSteps.tsx';
 import { AgreementList } from './AgreementList.tsx';
 import { ReviewFlag } from './ReviewFlag.tsx';
+import { useDrillStepRecorder } from '../drills/useDrillRecorder.tsx';
 import './procedures.css';
 
 const labels = procedureFieldLabels;
@@ -44,6 +45,8 @@ function ProcedureViewBody({ procedure, startPhase, headingLevel = 2 }: Procedur
   const now = useNow();
   const levelRecords = useLiveRecords('incidentLevel');
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
+  // During a drill a tick goes on its timeline and starts its phase (issue 15).
+  const recordTick = useDrillStepRecorder(procedure);
   const levelNames = new Map((levelRecords ?? []).map((l) => [l.level, l.name]));
   const levelText = [...procedure.levels]
     .sort((a, b) => a - b)
@@ -54,6 +57,7 @@ function ProcedureViewBody({ procedure, startPhase, headingLevel = 2 }: Procedur
     .join('、');
 
   function toggle(stepId: string, isDone: boolean) {
+    recordTick(stepId, isDone);
     setDone((previous) => {
       const next = new Set(previous);
       if (isDone) next.add(stepId);

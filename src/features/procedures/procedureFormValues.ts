@@ -12,8 +12,14 @@ import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
  * What the procedure form edits: the data, with the review date as the date input gives it
  * ('' = not recorded) and the revision the edit started from.
  */
-export type ProcedureFormValues = Omit<ProcedureData, 'lastReviewedOn'> & {
+export type ProcedureFormValues = Omit<
+  ProcedureData,
+  'lastReviewedOn' | 'guidanceTranslations' | 'versionHistory'
+> & {
   lastReviewedOn: string;
+  /** Always present in the form (absent in a 1.0 record = none). */
+  guidanceTranslations: NonNullable<ProcedureData['guidanceTranslations']>;
+  versionHistory: NonNullable<ProcedureData['versionHistory']>;
   baseRev: string | null;
 };
 
@@ -35,6 +41,8 @@ export function newProcedureValues(today: string): ProcedureFormValues {
     lastReviewedOn: today,
     version: '',
     agreements: [],
+    guidanceTranslations: [],
+    versionHistory: [],
     baseRev: null,
   };
 }
@@ -46,14 +54,34 @@ export function editProcedureValues(record: RecordOf<'procedure'>): ProcedureFor
     // Stored steps from another station may be interleaved; the form shows them by phase.
     steps: sortStepsByPhase(data.steps),
     lastReviewedOn: data.lastReviewedOn ?? '',
+    guidanceTranslations: data.guidanceTranslations ?? [],
+    versionHistory: data.versionHistory ?? [],
     baseRev: record.rev,
   };
 }
 
-/** The values as the schema's data. */
+/**
+ * The values as the schema's data. Empty 1.1 lists are left out, so saving a procedure that has
+ * none writes the same shape a 1.0 station reads.
+ */
 export function toProcedureData(values: ProcedureFormValues): ProcedureData {
-  const { baseRev: _baseRev, lastReviewedOn, ...rest } = values;
-  return { ...rest, steps: sortStepsByPhase(rest.steps), lastReviewedOn: lastReviewedOn || null };
+  const {
+    baseRev: _baseRev,
+    lastReviewedOn,
+    guidanceTranslations,
+    versionHistory,
+    ...rest
+  } = values;
+  return {
+    ...rest,
+    steps: sortStepsByPhase(rest.steps),
+    lastReviewedOn: lastReviewedOn || null,
+    // A language opened but left empty is no translation: it falls back to Japanese.
+    ...(guidanceTranslations.some((t) => t.text.trim())
+      ? { guidanceTranslations: guidanceTranslations.filter((t) => t.text.trim()) }
+      : {}),
+    ...(versionHistory.length ? { versionHistory } : {}),
+  };
 }
 
 /**

@@ -5,6 +5,9 @@ import { AuditTrailSection } from './AuditTrailSection.tsx';
 import { DataResetSection } from './DataResetSection.tsx';
 import { StorageHealthPanel } from '../../app/StorageHealthPanel.tsx';
 import { KeysSection } from '../exchange/KeysSection.tsx';
+import { BackupSection } from './BackupSection.tsx';
+import { RestoreSection } from './RestoreSection.tsx';
+import { ConfigWarnings } from './ConfigWarnings.tsx';
 
 export function SettingsPage() {
   usePageTitle('設定');
@@ -13,6 +16,7 @@ export function SettingsPage() {
   return (
     <section>
       <h1>設定</h1>
+      <ConfigWarnings />
       <section aria-labelledby="station-heading" className="card">
         <h2 id="station-heading">この端末</h2>
         <StationFormFields
@@ -28,6 +32,8 @@ export function SettingsPage() {
         />
       </section>
       <StorageHealthPanel />
+      <BackupSection />
+      <RestoreSection />
       <KeysSection />
       <AuditTrailSection />
       <DataResetSection />

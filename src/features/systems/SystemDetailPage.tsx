@@ -12,6 +12,7 @@ import { usePageTitle } from '../common/usePageTitle.ts';
 import { ContactCallList } from '../contacts/ContactCallList.tsx';
 import { StatusBadge } from '../incidents/StatusBadge.tsx';
 import { KnownProblems } from '../incidents/KnownProblems.tsx';
+import { RecordFollowUps } from '../followUps/RecordFollowUps.tsx';
 
 /** One system with what hangs on it: contacts in escalation order, procedures, incidents. */
 export function SystemDetailPage() {
@@ -71,6 +72,7 @@ export function SystemDetailPage() {
           </>
         ) : null}
       </div>
+      <RecordFollowUps targetType="system" targetId={system.id} />
       <dl className="detail-grid">
         <div className="detail-item">
           <dt>{systemFieldLabels.department}</dt>

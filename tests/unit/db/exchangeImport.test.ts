@@ -198,7 +198,7 @@ describe('export → import between two stations', () => {
     const { preview, applied } = await importInto(it_, file);
     const refused = preview.rows.filter((r) => r.change === 'refused');
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.reason).toContain('障害記録だけ');
+    expect(refused[0]!.reason).toContain('障害記録・訓練・要対応だけ');
     expect(applied.counts).toMatchObject({ new: 1, refused: 1 });
     expect(await it_.db.systems.count()).toBe(0);
   });

@@ -67,7 +67,10 @@ describe('Dexie version 5: the incident list rows', () => {
     const indexedDB = new IDBFactory();
     const old = await openAsVersion4(indexedDB);
     const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
-    for (const type of recordTypes) await old.table(recordTables[type]).bulkPut(demo[type]);
+    // Types added in a later version have no table in the old database (and no demo rows).
+    for (const type of recordTypes)
+      if (old.tables.some((t) => t.name === recordTables[type]))
+        await old.table(recordTables[type]).bulkPut(demo[type]);
     const gone = demo.incident[0]!;
     await old.table('incidents').put({
       id: gone.id,
@@ -84,7 +87,7 @@ describe('Dexie version 5: the incident list rows', () => {
 
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     const { rows } = await rowsAndExpected(db);
     expect(rows.size).toBe(demo.incident.length);
     expect(rows.get(gone.id)).toEqual({

@@ -22,7 +22,10 @@ async function writeDatabaseAtVersion(indexedDB: IDBFactory, version: number) {
     old.version(v.version).stores(v.stores);
   await old.open();
   const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
-  for (const type of recordTypes) await old.table(recordTables[type]).bulkPut(demo[type]);
+  // Types added in a later version have no table in the old database (and no demo rows).
+  for (const type of recordTypes)
+    if (old.tables.some((t) => t.name === recordTables[type]))
+      await old.table(recordTables[type]).bulkPut(demo[type]);
   await old.table('settings').put({
     key: 'station',
     value: {

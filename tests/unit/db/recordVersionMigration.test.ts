@@ -105,7 +105,8 @@ describe('Dexie version 3 (record versions)', () => {
     await db.open();
 
     const live = (await db.contacts.get(id(1)))!;
-    expect(live.schemaVersion).toBe('2.0');
+    // 1.0 → 2.0 by its upgrade step, then stamped with the current minor (2.1: confirmedOn/By).
+    expect(live.schemaVersion).toBe('2.1');
     expect(live.businessHours).toEqual({
       ranges: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:45', overnight: false }],
       closedOnHolidays: true,

@@ -72,7 +72,7 @@ describe('checkRoles', () => {
       type: 'system',
       id: records[0]!.id,
     });
-    expect(describeBundleError(refusals[0]!)).toContain('障害記録だけ');
+    expect(describeBundleError(refusals[0]!)).toContain('障害記録・訓練・要対応だけ');
     expect(
       checkRoles(
         records.filter((r) => r.type === 'incident'),

@@ -141,6 +141,8 @@ describe('summarizeBundle', () => {
       contact: { total: 2, deleted: 1 },
       incidentLevel: { total: 1, deleted: 0 },
       procedure: { total: 1, deleted: 0 },
+      drill: { total: 0, deleted: 0 },
+      followUp: { total: 0, deleted: 0 },
     });
     expect(summary).toMatchObject({
       attachmentCount: 1,

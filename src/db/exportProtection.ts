@@ -1,0 +1,159 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { encryptAge } from '../exchange/age/age.ts';
+import { AGE_FILE_SUFFIX, recipientsOf } from '../exchange/age/ageFiles.ts';
+import { scryptRecipient } from '../exchange/age/ageRecipients.ts';
+import type { AuditEntry, DataRelease } from '../domain/audit.ts';
+import { nowIso } from '../domain/dateTime.ts';
+import { getDatabase } from './instance.ts';
+
+/**
+ * How an exported bundle leaves the PC (issue 16, PRODUCT.md decisions 3 and 4): signed first,
+ * then encrypted with age to the IT section's recipients or to a passphrase; or in clear. Once
+ * this station has seen encryption recipients it remembers them, and a clear export needs an
+ * explicit choice with a reason, which the 持ち出し記録 keeps.
+ */
+
+export interface NamedRecipient {
+  label: string;
+  recipient: string;
+}
+
+export type ExportProtection =
+  | { kind: 'recipients'; recipients: NamedRecipient[] }
+  | { kind: 'passphrase'; passphrase: string }
+  | { kind: 'clear'; reason?: string };
+
+// DO NOT RENAME: settings key stored in IndexedDB.
+const SEEN_KEY = 'encryptionRecipientsSeen';
+
+export interface SeenRecipients {
+  at: string;
+  recipients: NamedRecipient[];
+}
+
+/** Thrown when a clear export is asked for without a reason after recipients were seen. */
+export class ClearExportRefusedError extends Error {
+  override name = 'ClearExportRefusedError';
+  constructor() {
+    super(
+      '暗号化の宛先が設定されたことのある端末です。暗号化せずに書き出すには、理由を入力してください。',
+    );
+  }
+}
+
+/** Remembers the recipients the config lists (the latest list wins; an empty list is ignored). */
+export async function noteRecipientsSeen(recipients: readonly NamedRecipient[]): Promise<void> {
+  if (recipients.length === 0) return;
+  const db = getDatabase();
+  await db.transaction('rw', db.settings, async () => {
+    const seen = (await db.settings.get(SEEN_KEY))?.value as SeenRecipients | undefined;
+    const same =
+      seen && JSON.stringify(seen.recipients) === JSON.stringify(recipients.map((r) => ({ ...r })));
+    if (!same)
+      await db.settings.put({
+        key: SEEN_KEY,
+        value: { at: nowIso(), recipients: [...recipients] },
+      });
+  });
+}
+
+/** The recipients this station has seen, or null when it never has. */
+export async function loadSeenRecipients(): Promise<SeenRecipients | null> {
+  const row = await getDatabase().settings.get(SEEN_KEY);
+  return (row?.value as SeenRecipients | undefined) ?? null;
+}
+
+export interface ProtectedFile {
+  fileName: string;
+  parts: Uint8Array[] | string;
+  mediaType: string;
+  /** SHA-256 of the file as written. */
+  sha256: string;
+  /** SHA-256 of the signed bundle inside an encrypted file; null for a clear one. */
+  innerSha256: string | null;
+  release: Pick<DataRelease, 'protection' | 'recipients'>;
+  /** For the 持ち出し記録's summary: 「情報政策課・保管用あて暗号化」. */
+  note: string;
+}
+
+/** Refuses a clear export without a reason on a station that has seen recipients; call it first. */
+export async function assertExportAllowed(protection: ExportProtection): Promise<void> {
+  if (protection.kind !== 'clear' || protection.reason?.trim()) return;
+  if (await loadSeenRecipients()) throw new ClearExportRefusedError();
+}
+
+function hashParts(parts: readonly Uint8Array[]): string {
+  const hash = sha256.create();
+  for (const part of parts) hash.update(part);
+  return bytesToHex(hash.digest());
+}
+
+/** Encrypts (or not) the signed bundle text for the file to write; refuses a clear export without a reason after recipients were seen. */
+export async function protectBundle(
+  fileName: string,
+  text: string,
+  protection: ExportProtection,
+): Promise<ProtectedFile> {
+  const bytes = new TextEncoder().encode(text);
+  const innerSha256 = bytesToHex(sha256(bytes));
+  if (protection.kind === 'clear') {
+    await assertExportAllowed(protection);
+    const reason = protection.reason?.trim() ?? '';
+    return {
+      fileName,
+      parts: text,
+      mediaType: 'application/json',
+      sha256: innerSha256,
+      innerSha256: null,
+      release: reason ? { protection: 'clear' } : {},
+      note: reason ? `暗号化なし・理由: ${reason}` : '',
+    };
+  }
+  let parts: Uint8Array[];
+  let release: ProtectedFile['release'];
+  let note: string;
+  if (protection.kind === 'recipients') {
+    const parsed = recipientsOf(protection.recipients.map((r) => r.recipient));
+    if (!parsed.ok || protection.recipients.length === 0)
+      throw new Error(
+        `age の受信者（age1…）ではありません: ${parsed.ok ? '（なし）' : parsed.bad}`,
+      );
+    parts = await encryptAge(bytes, parsed.recipients);
+    release = {
+      protection: 'recipients',
+      recipients: protection.recipients.map((r) => ({ ...r })),
+    };
+    note = `${protection.recipients.map((r) => r.label).join('・')}あて暗号化`;
+  } else {
+    parts = await encryptAge(bytes, [scryptRecipient(protection.passphrase)]);
+    release = { protection: 'passphrase' };
+    note = 'パスフレーズで暗号化';
+  }
+  return {
+    fileName: fileName + AGE_FILE_SUFFIX,
+    parts,
+    mediaType: 'application/octet-stream',
+    sha256: hashParts(parts),
+    innerSha256,
+    release,
+    note,
+  };
+}
+
+/** The 持ち出し記録 of the latest export of `fileName` (to show and print it), or null. */
+export async function findExportRelease(fileName: string): Promise<AuditEntry | null> {
+  const entries = await getDatabase()
+    .audit.where('action')
+    .equals('export')
+    .reverse()
+    .limit(50)
+    .toArray();
+  return entries.find((entry) => entry.release?.name === fileName) ?? null;
+}
+
+/** One 持ち出し記録 by its audit sequence number (the print page), or null. */
+export async function loadExportRelease(seq: number): Promise<AuditEntry | null> {
+  const entry = await getDatabase().audit.get(seq);
+  return entry?.action === 'export' && entry.release ? entry : null;
+}

@@ -1,0 +1,103 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { decryptAge, openAge } from '../../exchange/age/age.ts';
+import { describeAgeError } from '../../exchange/age/ageFiles.ts';
+import { scryptIdentity } from '../../exchange/age/ageRecipients.ts';
+import {
+  loadAgeIdentityInfo,
+  unlockAgeIdentity,
+  unlockedAgeIdentity,
+} from '../../db/ageIdentity.ts';
+import type { NamedRecipient } from '../../db/exportProtection.ts';
+
+/**
+ * Opens an age-encrypted bundle chosen for import, in memory: with this station's identity (its
+ * passphrase asked once per page) or, for a passphrase file, the file's passphrase. Each refusal
+ * has its own sentence and nothing is written anywhere.
+ *
+ * age hides whom a file is for (an X25519 stanza holds only an ephemeral share), so a station
+ * without the key cannot tell which recipient a file names; the labels it gives are those of
+ * the recipients the deployment config lists, to which every department's export is encrypted.
+ */
+export type OpenOutcome =
+  | { status: 'opened'; bytes: Uint8Array; outerSha256: string; innerSha256: string }
+  /** Ask for a passphrase (the station key's, or the file's) and try again. */
+  | { status: 'needPassphrase'; for: 'identity' | 'file'; message: string | null }
+  | { status: 'refused'; message: string };
+
+export interface OpenInput {
+  identityPassphrase?: string;
+  filePassphrase?: string;
+  /** The recipients of the deployment config (or those this station last saw). */
+  configuredRecipients: readonly NamedRecipient[];
+}
+
+const hex = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
+
+function labelsOf(recipients: readonly NamedRecipient[]): string {
+  return recipients.map((r) => r.label).join('・');
+}
+
+export async function openEncryptedBundle(
+  bytes: Uint8Array,
+  input: OpenInput,
+): Promise<OpenOutcome> {
+  // With no identity at all, the header is still read: a damaged file says so first.
+  const probe = await openAge(bytes, []);
+  if (probe.ok || probe.error.kind !== 'noMatch')
+    return {
+      status: 'refused',
+      message: probe.ok ? '暗号化ファイルを読めません。' : describeAgeError(probe.error),
+    };
+  const isPassphraseFile = probe.error.stanzaTypes.includes('scrypt');
+  let identity;
+  if (isPassphraseFile) {
+    if (!input.filePassphrase) return { status: 'needPassphrase', for: 'file', message: null };
+    identity = scryptIdentity(input.filePassphrase);
+  } else {
+    const info = await loadAgeIdentityInfo();
+    if (!info) {
+      const labels = labelsOf(input.configuredRecipients);
+      return {
+        status: 'refused',
+        message: labels
+          ? `このファイルは${labels}あての暗号化ファイルです。この端末には、開くための鍵（age の秘密鍵）が登録されていません。`
+          : 'このファイルは暗号化されています（age）。この端末には、開くための鍵（age の秘密鍵）が登録されていません。',
+      };
+    }
+    identity = unlockedAgeIdentity();
+    if (!identity) {
+      if (!input.identityPassphrase)
+        return { status: 'needPassphrase', for: 'identity', message: null };
+      const unlocked = await unlockAgeIdentity(input.identityPassphrase);
+      if (!unlocked.ok)
+        return { status: 'needPassphrase', for: 'identity', message: unlocked.message };
+      identity = unlocked.identity;
+    }
+    const own = input.configuredRecipients.find((r) => r.recipient === info.recipient);
+    const decrypted = await decryptAge(bytes, [identity]);
+    if (!decrypted.ok && decrypted.error.kind === 'noMatch')
+      return {
+        status: 'refused',
+        message: `このファイルは別の宛先あての暗号化ファイルです。この端末の鍵（${own ? `${own.label}・` : ''}${info.recipient.slice(0, 12)}…）では開けません。`,
+      };
+    return outcomeOf(bytes, decrypted);
+  }
+  const decrypted = await decryptAge(bytes, [identity]);
+  if (!decrypted.ok && decrypted.error.kind === 'noMatch')
+    return { status: 'needPassphrase', for: 'file', message: 'パスフレーズが違います。' };
+  return outcomeOf(bytes, decrypted);
+}
+
+function outcomeOf(
+  bytes: Uint8Array,
+  decrypted: Awaited<ReturnType<typeof decryptAge>>,
+): OpenOutcome {
+  if (!decrypted.ok) return { status: 'refused', message: describeAgeError(decrypted.error) };
+  return {
+    status: 'opened',
+    bytes: decrypted.value,
+    outerSha256: hex(bytes),
+    innerSha256: hex(decrypted.value),
+  };
+}
