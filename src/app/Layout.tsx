@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import type { Station } from '../domain/station.ts';
-import { stationLabel } from '../domain/station.ts';
+import { stationLabel } from '../domain/stationRole.ts';
 import { mainNavigation } from './navigation.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';

@@ -4,30 +4,12 @@ import { idSchema } from './ids.ts';
 import { dateSchema } from './dateTime.ts';
 import { levelNumberSchema } from './incidentLevel.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
-
-export const procedurePhases = ['initial', 'fallback', 'recovery'] as const;
-export type ProcedurePhase = (typeof procedurePhases)[number];
-export const procedurePhaseLabels: Record<ProcedurePhase, string> = {
-  initial: '初動',
-  fallback: '代替',
-  recovery: '復旧',
-};
-
-/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
-export const procedureFieldLabels = {
-  title: '手順名',
-  systemIds: '対象システム',
-  trigger: '開始の判断',
-  levels: '対象レベル',
-  steps: '手順',
-  residentGuidance: '住民への案内',
-  paperForms: '紙の様式',
-  afterRecovery: '後処理（紙の記録の入力など）',
-  owner: '責任者',
-  lastReviewedOn: '最終見直し日',
-  version: '版',
-  agreements: '合意事項',
-} as const;
+import {
+  procedurePhases,
+  procedurePhaseLabels,
+  procedureFieldLabels,
+  type ProcedurePhase,
+} from './procedureLabels.ts';
 
 /** 代替手順 (BCP) — maps onto 様式10 緊急時における行動計画（初動・代替・復旧）. */
 export const procedureSchemas = defineRecordType(
@@ -71,3 +53,6 @@ export const procedureDataSchema = procedureSchemas.data;
 export const procedureSchema = procedureSchemas.record;
 export type ProcedureData = z.infer<typeof procedureDataSchema>;
 export type ProcedureRecord = z.infer<typeof procedureSchema>;
+
+export { procedurePhases, procedurePhaseLabels, procedureFieldLabels };
+export type { ProcedurePhase };
