@@ -4,5 +4,11 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { registerRecordUpgrader } from '../src/db/recordUpgradeLoader.ts';
+import { upgradeAllRecords } from '../src/db/recordUpgrades.ts';
+
+// The app loads the record upgrades only for an old database (recordUpgradeLoader.ts); tests
+// open old databases directly, so they have them from the start.
+registerRecordUpgrader(upgradeAllRecords);
 
 afterEach(() => cleanup());

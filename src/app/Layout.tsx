@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import type { Station } from '../domain/station.ts';
-import { stationLabel } from '../domain/station.ts';
+import { stationLabel } from '../domain/stationRole.ts';
 import { mainNavigation, REVIEW_NAV_COUNT_ID, REVIEW_PATH } from './navigation.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../domain/audit.ts';
 import type { Station } from '../domain/station.ts';
-import { nowIso } from '../domain/dateTime.ts';
+import { nowIso } from '../domain/dateFormat.ts';
 import { getDatabase } from './instance.ts';
 
 type AuditFields = Pick<AuditEntry, 'action' | 'summary'> &

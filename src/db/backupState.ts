@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { instantSchema, nowIso } from '../domain/dateTime.ts';
+import { isInstantText, nowIso } from '../domain/dateFormat.ts';
 import { getDatabase } from './instance.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB. A whole-station backup (src/exchange/backup/)
@@ -9,8 +9,7 @@ export const LAST_BACKUP_AT_KEY = 'lastBackupAt';
 /** When this station was last backed up (ISO instant), or null if never. */
 export async function loadLastBackupAt(): Promise<string | null> {
   const row = await getDatabase().settings.get(LAST_BACKUP_AT_KEY);
-  const parsed = instantSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
+  return isInstantText(row?.value) ? row.value : null;
 }
 
 /** Notes a finished backup; called once the file has been handed to the browser. */

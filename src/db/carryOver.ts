@@ -3,7 +3,12 @@ import { z } from '../domain/zodLocale.ts';
 import { stationSchema } from '../domain/station.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { SonaeDatabase } from './database.ts';
-import { LEGACY_DATABASE_NAME, basePathOfDatabase } from './databaseName.ts';
+import { CARRY_OVER_KEY, LEGACY_DATABASE_NAME, basePathOfDatabase } from './databaseName.ts';
+import { registerRecordUpgrader } from './recordUpgradeLoader.ts';
+import { upgradeAllRecords } from './recordUpgrades.ts';
+
+// The legacy database may be of any older version: its upgrade needs the record upgrades.
+registerRecordUpgrader(upgradeAllRecords);
 
 /**
  * Carries a station's data from the database every build used to share (`sonae`) into the
@@ -18,7 +23,7 @@ import { LEGACY_DATABASE_NAME, basePathOfDatabase } from './databaseName.ts';
 
 // DO NOT RENAME: settings keys stored in IndexedDB.
 /** In the per-path database: what happened on its first open (never repeated). */
-export const CARRY_OVER_KEY = 'carryOver';
+export { CARRY_OVER_KEY };
 /** In the legacy database: which folder took its data, and when. */
 export const LEGACY_CLAIM_KEY = 'movedTo';
 

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import { upgradeAllRecords } from './recordUpgrades.ts';
+import { runRecordUpgrades } from './recordUpgradeLoader.ts';
 import { upgradeStationRole } from './stationUpgrade.ts';
 import { buildIncidentList, incidentListMiddleware } from './incidentListStore.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
@@ -82,7 +82,7 @@ export const schemaVersions: {
     version: 3,
     stores: {},
     upgrade: async (tx) => {
-      await upgradeAllRecords(tx);
+      await runRecordUpgrades(tx);
       await upgradeStationRole(tx);
     },
   },

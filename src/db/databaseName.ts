@@ -7,6 +7,12 @@ import { DATABASE_NAME } from './database.ts';
  */
 export const LEGACY_DATABASE_NAME = DATABASE_NAME;
 
+/**
+ * DO NOT RENAME (a settings key in IndexedDB): in a folder's database, what became of the legacy
+ * data on its first open (src/db/carryOver.ts); once set, the carry-over never runs again.
+ */
+export const CARRY_OVER_KEY = 'carryOver';
+
 // DO NOT CHANGE: the prefix and the normalisation below decide which IndexedDB a deployed copy
 // opens. A change would make every station look empty after an update.
 const PATH_DATABASE_PREFIX = `${DATABASE_NAME}:`;

@@ -3,11 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { Station } from '../domain/station.ts';
-import { describeRecordChange, type AuditEntry } from '../domain/audit.ts';
+import type { AuditEntry } from '../domain/audit.ts';
+import { describeRecordChange } from '../domain/auditText.ts';
 import { incidentStatuses, isOpenStatus } from '../domain/incidentStatus.ts';
 import { incidentLessons } from '../domain/incidentLessons.ts';
 import { getDatabase } from './instance.ts';
-import { loadStation } from './station.ts';
+import { loadStation } from './stationRead.ts';
 import { followIncidentList, type IncidentListProgress } from './incidentListQueries.ts';
 
 /**

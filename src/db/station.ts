@@ -9,16 +9,9 @@ import { createId } from '../domain/ids.ts';
 import { getDatabase } from './instance.ts';
 import { appendAudit } from './auditTrail.ts';
 import { RecordValidationError, StationMissingError } from './errors.ts';
+import { loadStation, STATION_KEY } from './stationRead.ts';
 
-// DO NOT RENAME: settings key stored in IndexedDB.
-const STATION_KEY = 'station';
-
-/** The station, or null before first-run setup. */
-export async function loadStation(): Promise<Station | null> {
-  const row = await getDatabase().settings.get(STATION_KEY);
-  const parsed = stationSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
-}
+export { loadStation };
 
 /** Reads the station inside a running transaction (which must include `settings`). */
 export async function requireStation(tx: Transaction): Promise<Station> {

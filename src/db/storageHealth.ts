@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { instantSchema, nowIso } from '../domain/dateTime.ts';
+import { isInstantText, nowIso } from '../domain/dateFormat.ts';
 import type { BackupFacts, ExportFacts } from '../domain/storageHealth.ts';
 import { loadLastBackupAt } from './backupState.ts';
 import { getDatabase } from './instance.ts';
@@ -10,8 +10,7 @@ export const LAST_EXPORT_AT_KEY = 'lastExportAt';
 /** When data was last exported from this PC (ISO instant), or null if never. */
 export async function loadLastExportAt(): Promise<string | null> {
   const row = await getDatabase().settings.get(LAST_EXPORT_AT_KEY);
-  const parsed = instantSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
+  return isInstantText(row?.value) ? row.value : null;
 }
 
 /** Notes a finished export; the exchange calls this after the file is written. */

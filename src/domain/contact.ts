@@ -4,15 +4,12 @@ import { idSchema } from './ids.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
 import { dateSchema } from './dateTime.ts';
 import { businessHoursSchema, type BusinessHours } from './businessHours.ts';
-
-export const contactKinds = ['vendor', 'itSection', 'internal', 'other'] as const;
-export type ContactKind = (typeof contactKinds)[number];
-export const contactKindLabels: Record<ContactKind, string> = {
-  vendor: 'ベンダー窓口',
-  itSection: '情報システム担当',
-  internal: '庁内',
-  other: 'その他',
-};
+import {
+  contactKinds,
+  contactKindLabels,
+  contactFieldLabels,
+  type ContactKind,
+} from './contactLabels.ts';
 
 /** Business hours as contacts stored them before 2.0: one range, `holidays` = open on holidays. */
 interface LegacyBusinessHours {
@@ -37,27 +34,6 @@ export function upgradeBusinessHours(old: LegacyBusinessHours | null): BusinessH
   const overnight = end !== '24:00' && end < old.start;
   return { ranges: [{ days, start: old.start, end, overnight }], closedOnHolidays };
 }
-
-/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
-export const contactFieldLabels = {
-  name: '氏名・窓口名',
-  organization: '組織名',
-  department: '部署',
-  role: '役割',
-  kind: '種別',
-  phones: '電話番号',
-  extension: '内線',
-  email: 'メールアドレス',
-  businessHours: '受付時間',
-  afterHoursPhone: '時間外の電話番号',
-  contractNumber: '契約番号・お客様番号',
-  systemIds: '担当するシステム',
-  escalationOrder: '連絡順',
-  deputyContactId: '職務代行',
-  notes: '備考',
-  confirmedOn: '最終確認日',
-  confirmedBy: '確認した人',
-} as const;
 
 /** 連絡先 — maps onto 様式2 and 様式9 (緊急連絡先一覧). */
 export const contactSchemas = defineRecordType(
@@ -139,3 +115,5 @@ export function confirmerName(station: { staffName: string; terminal: string }):
 export function confirmContactData(data: ContactData, today: string, by: string): ContactData {
   return { ...data, confirmedOn: today, confirmedBy: by };
 }
+export { contactKinds, contactKindLabels, contactFieldLabels };
+export type { ContactKind };

@@ -1,4 +1,5 @@
-import { incidentFieldLabels, type IncidentData } from './incident.ts';
+import type { IncidentData } from './incident.ts';
+import { incidentFieldLabels } from './incidentLabels.ts';
 
 export interface IncidentLesson {
   label: string;

@@ -2,6 +2,7 @@ import { z } from './zodLocale.ts';
 import { defineRecordType } from './defineRecordType.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
 import { idSchema } from './ids.ts';
+import { incidentLevelFieldLabels } from './incidentLevelLabels.ts';
 
 export const levelNumberSchema = z
   .number({ error: 'レベルは数字で指定してください' })
@@ -19,17 +20,6 @@ export const levelQuestionSchema = z.strictObject({
   impliesLevel: levelNumberSchema,
 });
 export type LevelQuestion = z.infer<typeof levelQuestionSchema>;
-
-/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
-export const incidentLevelFieldLabels = {
-  level: 'レベル',
-  name: 'レベル名',
-  criteria: '判断基準',
-  actions: '対応内容',
-  notify: '連絡先（誰に）',
-  notifyWithinMinutes: '連絡の期限（分）',
-  questions: '判断のための質問',
-} as const;
 
 /** 障害レベル: agreed in peacetime with vendors and linked systems (seed 001). */
 export const incidentLevelSchemas = defineRecordType(
@@ -56,3 +46,5 @@ export const incidentLevelDataSchema = incidentLevelSchemas.data;
 export const incidentLevelSchema = incidentLevelSchemas.record;
 export type IncidentLevelData = z.infer<typeof incidentLevelDataSchema>;
 export type IncidentLevelRecord = z.infer<typeof incidentLevelSchema>;
+
+export { incidentLevelFieldLabels };

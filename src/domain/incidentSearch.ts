@@ -1,6 +1,6 @@
-import { impactScopeLabels, impactScopes, type ImpactScope } from './incident.ts';
+import { impactScopeLabels, impactScopes, type ImpactScope } from './incidentLabels.ts';
 import { incidentStatuses, incidentStatusLabels, type IncidentStatus } from './incidentStatus.ts';
-import { normalizeForSearch } from './text.ts';
+import { normalizeForSearch } from './textSearch.ts';
 import { isAwaitingManualUpdate } from './incidentFilter.ts';
 
 /**

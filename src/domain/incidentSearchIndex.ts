@@ -1,7 +1,7 @@
 import type { LiveIncidentRow } from './incidentSearch.ts';
 import type { IncidentFilter, IncidentSort } from './incidentFilter.ts';
 import { isOpenStatus } from './incidentStatus.ts';
-import { normalizeForSearch } from './text.ts';
+import { normalizeForSearch } from './textSearch.ts';
 
 /**
  * The incident log in memory, built chunk by chunk as the rows are read (so no step of it is a

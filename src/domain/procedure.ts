@@ -4,32 +4,12 @@ import { idSchema } from './ids.ts';
 import { dateSchema } from './dateTime.ts';
 import { levelNumberSchema } from './incidentLevel.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
-
-export const procedurePhases = ['initial', 'fallback', 'recovery'] as const;
-export type ProcedurePhase = (typeof procedurePhases)[number];
-export const procedurePhaseLabels: Record<ProcedurePhase, string> = {
-  initial: '初動',
-  fallback: '代替',
-  recovery: '復旧',
-};
-
-/** One source of the Japanese name of every field: schema messages, forms and the conflict view. */
-export const procedureFieldLabels = {
-  title: '手順名',
-  systemIds: '対象システム',
-  trigger: '開始の判断',
-  levels: '対象レベル',
-  steps: '手順',
-  residentGuidance: '住民への案内',
-  paperForms: '紙の様式',
-  afterRecovery: '後処理（紙の記録の入力など）',
-  owner: '責任者',
-  lastReviewedOn: '最終見直し日',
-  version: '版',
-  agreements: '合意事項',
-  guidanceTranslations: '住民への案内（他の言語）',
-  versionHistory: '改訂の記録',
-} as const;
+import {
+  procedurePhases,
+  procedurePhaseLabels,
+  procedureFieldLabels,
+  type ProcedurePhase,
+} from './procedureLabels.ts';
 
 /** A language tag (BCP 47): 'en', 'zh-CN', 'ja-x-easy'. */
 const languageTagSchema = z
@@ -115,3 +95,6 @@ export const procedureDataSchema = procedureSchemas.data;
 export const procedureSchema = procedureSchemas.record;
 export type ProcedureData = z.infer<typeof procedureDataSchema>;
 export type ProcedureRecord = z.infer<typeof procedureSchema>;
+
+export { procedurePhases, procedurePhaseLabels, procedureFieldLabels };
+export type { ProcedurePhase };

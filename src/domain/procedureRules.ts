@@ -1,5 +1,5 @@
 import type { ProcedureData, ProcedurePhase } from './procedure.ts';
-import { procedurePhases } from './procedure.ts';
+import { procedurePhases } from './procedureLabels.ts';
 import { tokyoDateParts } from './holidays.ts';
 import type { RuleIssue } from './incidentRules.ts';
 

@@ -1,18 +1,7 @@
 import { z } from './zodLocale.ts';
 import { idSchema } from './ids.ts';
 import { requiredText, optionalText } from './text.ts';
-
-/**
- * Who owns master data (PRODUCT.md, decision 1): the IT section's station edits and publishes
- * systems, contacts, levels and procedures; on a department's station they are read-only.
- * DO NOT RENAME the values: stored with the station, and the same words as signer roles.
- */
-export const stationRoles = ['it-section', 'department'] as const;
-export type StationRole = (typeof stationRoles)[number];
-export const stationRoleLabels: Record<StationRole, string> = {
-  'it-section': '情報システム担当',
-  department: '所管課',
-};
+import { stationRoles } from './stationRole.ts';
 
 /** This PC's identity: who writes the records made here. Set on first run, editable in 設定. */
 export const stationSchema = z.strictObject({
@@ -30,12 +19,5 @@ export type Station = z.infer<typeof stationSchema>;
 export const stationFormSchema = stationSchema.omit({ id: true });
 export type StationForm = z.infer<typeof stationFormSchema>;
 
-/** 架空市 総務課 窓口PC-01 */
-export function stationLabel(station: Pick<Station, 'municipality' | 'department' | 'terminal'>) {
-  return `${station.municipality} ${station.department} ${station.terminal}`;
-}
-
-/** True when this station edits master data (systems, contacts, levels, procedures). */
-export function canEditMasterData(station: Pick<Station, 'role'>): boolean {
-  return station.role === 'it-section';
-}
+export { canEditMasterData, stationLabel, stationRoleLabels, stationRoles } from './stationRole.ts';
+export type { StationRole } from './stationRole.ts';

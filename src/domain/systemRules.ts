@@ -1,5 +1,5 @@
 import type { RecordOf } from './recordSchemas.ts';
-import { normalizeForSearch } from './text.ts';
+import { normalizeForSearch } from './textSearch.ts';
 import type { ContinuityPriority } from './system.ts';
 
 /** How a name compares for duplicates: 「住民記録システム」「住民記録ｼｽﾃﾑ 」 are the same name. */

@@ -1,5 +1,5 @@
 import { useStation } from '../../db/hooks.ts';
-import { canEditMasterData } from '../../domain/station.ts';
+import { canEditMasterData } from '../../domain/stationRole.ts';
 import { Banner } from './Banner.tsx';
 
 /**

@@ -1,5 +1,5 @@
 import type { ContactData } from '../../domain/contact.ts';
-import { normalizeForSearch } from '../../domain/text.ts';
+import { normalizeForSearch } from '../../domain/textSearch.ts';
 import { tokyoDateParts } from '../../domain/holidays.ts';
 
 /** The folded text the contact search scans: the same normalisation as the incident search. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useKnownProblems } from '../../db/hooks.ts';
-import { formatDateTimeShort } from '../../domain/dateTime.ts';
+import { formatDateTimeShort } from '../../domain/dateFormat.ts';
 import { incidentLessons } from '../../domain/incidentLessons.ts';
 import { IncidentLessonList } from './IncidentLessonList.tsx';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLiveRecords } from '../../db/hooks.ts';
-import { incidentLevelFieldLabels as labels } from '../../domain/incidentLevel.ts';
+import { incidentLevelFieldLabels as labels } from '../../domain/incidentLevelLabels.ts';
 import { formatNotifyWithin } from '../../domain/levelSuggestion.ts';
 import './levels.css';
 

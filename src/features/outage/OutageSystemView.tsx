@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveRecord, useLiveRecords, useOpenIncidents } from '../../db/hooks.ts';
-import { continuityPriorityLabels, formatRto } from '../../domain/system.ts';
+import { continuityPriorityLabels, formatRto } from '../../domain/systemLabels.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
-import { formatDateTimeShort } from '../../domain/dateTime.ts';
+import { formatDateTimeShort } from '../../domain/dateFormat.ts';
 import { RecordNotFound } from '../common/RecordNotFound.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { useCanEditMasterData } from '../common/masterDataAccess.tsx';

@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveRecords, useOpenIncidents } from '../../db/hooks.ts';
-import { continuityPriorityLabels } from '../../domain/system.ts';
+import { continuityPriorityLabels } from '../../domain/systemLabels.ts';
 import { compareSystemsByPriority } from '../../domain/systemRules.ts';
 import { isOpenStatus } from '../../domain/incidentStatus.ts';
-import { matchesAllTerms, normalizeForSearch } from '../../domain/text.ts';
+import { matchesAllTerms, normalizeForSearch } from '../../domain/textSearch.ts';
 import { useCanEditMasterData } from '../common/masterDataAccess.tsx';
 import { usePageTitle } from '../common/usePageTitle.ts';
 

@@ -1,4 +1,4 @@
-import { formatDateJa } from '../../domain/dateTime.ts';
+import { formatDateJa } from '../../domain/dateFormat.ts';
 import type { ProcedureData } from '../../domain/procedure.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { procedurePhaseLabels, type ProcedurePhase } from '../../domain/procedure.ts';
+import { procedurePhaseLabels, type ProcedurePhase } from '../../domain/procedureLabels.ts';
 import type { ProcedureData } from '../../domain/procedure.ts';
 import { phaseHints } from './phaseHints.ts';
 

@@ -1,11 +1,7 @@
 import { useId, useState } from 'react';
 import { useLiveRecords } from '../../db/hooks.ts';
-import { formatDateJa } from '../../domain/dateTime.ts';
-import {
-  procedureFieldLabels,
-  procedurePhases,
-  type ProcedurePhase,
-} from '../../domain/procedure.ts';
+import { formatDateJa } from '../../domain/dateFormat.ts';
+import { procedureFieldLabels, procedurePhases, type ProcedurePhase } from '../../domain/procedureLabels.ts';
 import { procedureWarnings, stepsOfPhase } from '../../domain/procedureRules.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { useNow } from '../common/useNow.ts';

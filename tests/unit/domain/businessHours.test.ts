@@ -11,8 +11,8 @@ import {
   parseBusinessHoursText,
   type BusinessHours,
 } from '../../../src/domain/businessHours.ts';
+import { closureDaySchema } from '../../../src/domain/closureDays.ts';
 import {
-  closureDaySchema,
   DEFAULT_CLOSURE_DAYS,
   holidayDataLastYear,
   holidayDataWarning,
