@@ -1,11 +1,15 @@
 import { vi } from 'vitest';
-import { resetDeploymentConfig } from '../src/features/exchange/deploymentConfig.ts';
+import {
+  loadDeploymentConfig,
+  resetDeploymentConfig,
+} from '../src/features/exchange/deploymentConfig.ts';
 
 /**
  * Serves sonae.config.json to the next loadDeploymentConfig(): `body`'s keys on top of a valid
- * empty config, or 404 (no file: the defaults apply). Undo with vi.unstubAllGlobals().
+ * empty config, or 404 (no file: the defaults apply), and reads it once, as the app's background
+ * fetch does, so its settings are stored for the screens. Undo with vi.unstubAllGlobals().
  */
-export function serveDeploymentConfig(body?: object): void {
+export async function serveDeploymentConfig(body?: object): Promise<void> {
   resetDeploymentConfig();
   vi.stubGlobal(
     'fetch',
@@ -17,4 +21,5 @@ export function serveDeploymentConfig(body?: object): void {
         : new Response('', { status: 404 }),
     ),
   );
+  await loadDeploymentConfig();
 }

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useBackupFacts } from '../db/storageHealth.ts';
-import { daysSince, isBackupOverdue, shouldRemindBackup } from '../domain/storageHealth.ts';
+import { useDeploymentSettings } from '../features/common/useDeploymentSettings.ts';
+import { isBackupOverdue, shouldRemindBackup } from '../domain/storageHealth.ts';
 import { todayInTokyo } from '../domain/procedureRules.ts';
-import { useDeploymentConfig } from '../features/exchange/KeysSection.tsx';
-import { deploymentSettingsOf } from '../features/exchange/deploymentConfig.ts';
-import { useBackupAction } from '../features/settings/useBackupAction.ts';
-import { Banner } from '../features/common/Banner.tsx';
 import { askPersistenceOnce } from './browserStorage.ts';
+
+const BackupReminderBanner = lazy(async () => ({
+  default: (await import('./BackupReminderBanner.tsx')).BackupReminderBanner,
+}));
 
 // Per browser profile, like the station itself: the Tokyo date the reminder was last closed.
 // DO NOT RENAME: stored in localStorage.
@@ -23,21 +23,28 @@ function readDismissed(): string | null {
 
 /**
  * Under the header: when no whole-station backup was made for `backupReminderDays`
- * (sonae.config.json, default 30), says so once a day with the one-click backup.
+ * (sonae.config.json, default 30), says so once a day with the one-click backup. Once shown it
+ * stays until closed, so the result of that backup can be read.
  */
 export function BackupReminder() {
   const facts = useBackupFacts();
-  const config = useDeploymentConfig();
-  const { run, busy, message, clear } = useBackupAction();
+  const settings = useDeploymentSettings();
   const [dismissedOn, setDismissedOn] = useState(readDismissed);
+  const [shown, setShown] = useState(false);
   useEffect(() => void askPersistenceOnce(), []);
-  if (facts === undefined || config === undefined) return null;
   const now = new Date();
   const today = todayInTokyo(now);
-  const days = deploymentSettingsOf(config).backupReminderDays;
-  const isOverdue = isBackupOverdue(facts, days, now);
-  // Once the one-click backup ran, its result stays until closed, though no longer overdue.
-  if (!message && !shouldRemindBackup(isOverdue, dismissedOn, today)) return null;
+  const due =
+    facts !== undefined &&
+    settings !== undefined &&
+    shouldRemindBackup(
+      isBackupOverdue(facts, settings.backupReminderDays, now),
+      dismissedOn,
+      today,
+    );
+  // Adjusted while rendering (React's pattern for state derived from a change), not in an effect.
+  if (due && !shown) setShown(true);
+  if (!shown || facts === undefined || settings === undefined) return null;
 
   function dismiss() {
     try {
@@ -46,38 +53,12 @@ export function BackupReminder() {
       // Private mode or a full quota: the reminder simply comes back on the next load.
     }
     setDismissedOn(today);
-    clear();
+    setShown(false);
   }
 
-  const since = daysSince(facts.lastBackupAt, now);
   return (
-    <section className="backup-reminder" aria-label="バックアップのお知らせ">
-      {message ? (
-        <Banner kind={message.kind}>
-          {message.text}
-          {busy ? null : (
-            <button type="button" className="secondary" onClick={dismiss}>
-              閉じる
-            </button>
-          )}
-        </Banner>
-      ) : (
-        <Banner kind="info">
-          {since === null
-            ? `この端末はまだ一度もバックアップしていません（使い始めてから${daysSince(facts.firstUseAt, now) ?? days}日）。`
-            : `最後のバックアップから${since}日たっています。`}
-          PC が故障するとデータを失います。バックアップを作成し、承認された媒体に保存してください。
-          <span className="actions">
-            <button type="button" disabled={busy} onClick={() => void run()}>
-              {busy ? '作成中…' : '今すぐバックアップ'}
-            </button>
-            <button type="button" className="secondary" onClick={dismiss}>
-              今日は表示しない
-            </button>
-            <Link to="/settings">設定で詳しく</Link>
-          </span>
-        </Banner>
-      )}
-    </section>
+    <Suspense fallback={null}>
+      <BackupReminderBanner facts={facts} days={settings.backupReminderDays} onDismiss={dismiss} />
+    </Suspense>
   );
 }

@@ -6,10 +6,12 @@ import { mainNavigation, REVIEW_NAV_COUNT_ID, REVIEW_PATH } from './navigation.t
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';
 import { DrillBanner } from '../features/drills/DrillBanner.tsx';
-import { BackupReminder } from './BackupReminder.tsx';
 import '../features/help/helpNavLink.css';
 
 // Loaded after the shell, so the first screen's download does not grow (issue 9).
+const BackupReminder = lazy(async () => ({
+  default: (await import('./BackupReminder.tsx')).BackupReminder,
+}));
 const ReviewNavCount = lazy(async () => ({
   default: (await import('../features/review/ReviewNavCount.tsx')).ReviewNavCount,
 }));
@@ -59,7 +61,9 @@ export function Layout({ station }: { station: Station }) {
       <DrillBanner />
       <main id="main" tabIndex={-1}>
         {/* Issue 14: no whole-station backup for a while → once a day, with a one-click backup. */}
-        <BackupReminder />
+        <Suspense fallback={null}>
+          <BackupReminder />
+        </Suspense>
         {/* A screen that throws is replaced by a message; the menu above keeps working. */}
         <ScreenErrorBoundary>
           <Outlet />

@@ -115,6 +115,13 @@ export const schemaVersions: {
       followUps: 'id, [targetType+targetId], status, drillId, updatedAt',
     },
   },
+  {
+    // Counter aids (issue 17): each incident log row says whether the incident waits for its
+    // procedure's update (「手順書の更新待ち」); the rows are written again with that flag.
+    version: 7,
+    stores: {},
+    upgrade: buildIncidentList,
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { buildDemoData, DEMO_AUTHOR_ID, demoStation } from '../demo/demoMunicipality.ts';
-import { recordTypes } from '../domain/recordTypes.ts';
+import { recordTypeLabels, recordTypes } from '../domain/recordTypes.ts';
 import { getDatabase } from './instance.ts';
 import { appendAudit } from './auditTrail.ts';
 import { loadStation, requireStation, saveStation } from './station.ts';
@@ -20,10 +20,10 @@ export async function loadDemoData(): Promise<void> {
   const tables = recordTypes.map((type) => db.table(recordTables[type]));
   await db.transaction('rw', [...tables, db.audit], async () => {
     for (const type of recordTypes) await db.recordTable(type).bulkPut(demo[type] as never[]);
-    const counts = recordTypes.map((t) => demo[t].length).join('・');
+    const counts = recordTypes.map((t) => `${recordTypeLabels[t]} ${demo[t].length}件`).join('・');
     await appendAudit(station, {
       action: 'demo',
-      summary: `デモデータ（架空市）を読み込み（システム・障害記録・連絡先・障害レベル・代替手順 = ${counts}件）`,
+      summary: `デモデータ（架空市）を読み込み（${counts}）`,
     });
   });
 }

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { RecordDataOf, RecordOf } from '../domain/recordSchemas.ts';
 import type { DrillEvent, DrillFinding } from '../domain/drill.ts';
 import type { FollowUpTargetType } from '../domain/followUp.ts';
@@ -9,12 +8,11 @@ import { getDatabase } from './instance.ts';
 import { saveRecord } from './records.ts';
 import { createFollowUp } from './followUps.ts';
 import { StaleRecordError } from './errors.ts';
+import { ACTIVE_DRILL_KEY, loadActiveDrill, type DrillRecord } from './activeDrill.ts';
 
-export type DrillRecord = RecordOf<'drill'>;
+export { loadActiveDrill, useActiveDrill, type DrillRecord } from './activeDrill.ts';
+
 type DrillData = RecordDataOf<'drill'>;
-
-// DO NOT RENAME: settings key stored in IndexedDB. Its value is `{ drillId }` while a drill runs.
-const ACTIVE_DRILL_KEY = 'activeDrill';
 
 function writeTables() {
   const db = getDatabase();
@@ -27,21 +25,6 @@ export class OtherDrillRunningError extends Error {
   constructor(readonly title: string) {
     super(`訓練「${title}」が実施中です。先にその訓練を終了してください。`);
   }
-}
-
-/** The running drill of this station, or null (also when its record was deleted). */
-export async function loadActiveDrill(): Promise<DrillRecord | null> {
-  const db = getDatabase();
-  const row = await db.settings.get(ACTIVE_DRILL_KEY);
-  const drillId = (row?.value as { drillId?: unknown } | undefined)?.drillId;
-  if (typeof drillId !== 'string') return null;
-  const drill = await db.drills.get(drillId);
-  return drill && !drill.deleted && drill.status === 'running' ? drill : null;
-}
-
-/** {@link loadActiveDrill}, live: the banner 「訓練中」 and the drill recorder follow it. */
-export function useActiveDrill(): DrillRecord | null | undefined {
-  return useLiveQuery(loadActiveDrill, []);
 }
 
 /** Reads a drill inside the running transaction, refusing a missing or deleted one. */

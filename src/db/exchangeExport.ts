@@ -15,6 +15,7 @@ import { LAST_EXPORT_AT_KEY } from './storageHealth.ts';
 import { StationMissingError } from './errors.ts';
 import { readBlobBytes } from './blobBytes.ts';
 import { recordDataRelease } from './dataRelease.ts';
+import { digestHex } from './importChecks.ts';
 import {
   assertExportAllowed,
   protectBundle,
@@ -167,17 +168,17 @@ export async function exportBundle(
   recorded.catch(() => undefined);
   // 持ち出し記録: the file leaves the PC; never blocks or fails the export. Written after the
   // marks (both transactions take `settings`), so the two never interleave.
-  const release = () =>
+  const release = async () =>
     recordDataRelease({
       kind: 'bundle',
       name: file.fileName,
       what: [`記録 ${collected.records.length}件`, file.note].filter(Boolean).join('・'),
       count: collected.records.length,
-      sha256: file.sha256,
-      innerSha256: file.innerSha256,
+      content: typeof file.parts === 'string' ? file.parts : new Blob(file.parts as BlobPart[]),
+      innerSha256: file.inner ? await digestHex(file.inner) : null,
       ...file.release,
     });
-  const released = recorded.then(release, release);
+  const released = recorded.then(release, release).catch(() => false);
   return {
     fileName: file.fileName,
     text,

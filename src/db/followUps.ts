@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { RecordDataOf, RecordOf } from '../domain/recordSchemas.ts';
+import type { RecordDataOf } from '../domain/recordSchemas.ts';
 import type { FollowUpTargetType } from '../domain/followUp.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { pickData } from '../domain/recordMeta.ts';
@@ -7,8 +7,9 @@ import { getDatabase } from './instance.ts';
 import { saveRecord } from './records.ts';
 import { loadStation } from './station.ts';
 import { StaleRecordError } from './errors.ts';
+import { loadOpenFollowUps, type FollowUpRecord } from './followUpQueries.ts';
 
-export type FollowUpRecord = RecordOf<'followUp'>;
+export { loadOpenFollowUps, type FollowUpRecord } from './followUpQueries.ts';
 
 export interface NewFollowUp {
   targetType: FollowUpTargetType;
@@ -56,26 +57,6 @@ export async function closeFollowUp(id: string, note: string): Promise<FollowUpR
       );
     },
   );
-}
-
-/**
- * Open follow-ups, oldest first: all of them, those on one kind of record, or those on one
- * record (through the `[targetType+targetId]` index).
- */
-export async function loadOpenFollowUps(
-  targetType?: FollowUpTargetType,
-  targetId?: string,
-): Promise<FollowUpRecord[]> {
-  const table = getDatabase().followUps;
-  const rows =
-    targetType && targetId
-      ? await table.where('[targetType+targetId]').equals([targetType, targetId]).toArray()
-      : await table.where('status').equals('open').toArray();
-  return rows
-    .filter(
-      (r) => !r.deleted && r.status === 'open' && (!targetType || r.targetType === targetType),
-    )
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** {@link loadOpenFollowUps}, live; `undefined` while loading. */

@@ -3,7 +3,7 @@ import type { ReviewInputs } from '../domain/reviewRules.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import { getDatabase } from './instance.ts';
 import { loadLastBackupAt } from './backupState.ts';
-import { loadOpenFollowUps } from './followUps.ts';
+import { loadOpenFollowUps } from './followUpQueries.ts';
 
 // What 点検 (the review list, issue 15) and the count on its navigation entry read. Only the
 // master-data tables, drills and open follow-ups: each holds tens to hundreds of rows, and the

@@ -12,6 +12,8 @@ const PERSONAL_DATA_ROUTES = [
   '/print/incident-report/', // 障害報告書 (reporter, contacts made)
   '/print/outage-kit/', // 障害時キット (whom to call, with both numbers)
   '/print/binder', // 緊急時バインダー
+  '/print/drill-report/', // 訓練実施報告書 (participants, contacts called)
+  '/print/report-memo/', // 報告メモ (reporter, terminal, the desk's contract number)
 ] as const;
 
 /** True when the print route at `pathname` prints personal data. */

@@ -37,7 +37,7 @@ afterEach(() => {
 
 describe('BackupReminder', () => {
   it('says how long ago the last backup was, and keeps quiet for the day once closed', async () => {
-    serveDeploymentConfig();
+    await serveDeploymentConfig();
     await saveLastBackupAt(new Date(Date.now() - 40 * DAY).toISOString());
     const user = userEvent.setup();
     const { unmount } = renderReminder();
@@ -52,7 +52,7 @@ describe('BackupReminder', () => {
   });
 
   it('takes its period from sonae.config.json (backupReminderDays)', async () => {
-    serveDeploymentConfig({ backupReminderDays: 60 });
+    await serveDeploymentConfig({ backupReminderDays: 60 });
     await saveLastBackupAt(new Date(Date.now() - 40 * DAY).toISOString());
     renderReminder();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -60,7 +60,7 @@ describe('BackupReminder', () => {
   });
 
   it('writes the backup in one click, records it and notes the time', async () => {
-    serveDeploymentConfig();
+    await serveDeploymentConfig();
     await saveLastBackupAt(new Date(Date.now() - 31 * DAY).toISOString());
     const created = captureDownloads();
     const user = userEvent.setup();
@@ -77,7 +77,7 @@ describe('BackupReminder', () => {
 
 describe('ConfigWarnings', () => {
   it('shows the config file’s warnings (unknown keys) in 設定', async () => {
-    serveDeploymentConfig({ backupReminderDay: 10 });
+    await serveDeploymentConfig({ backupReminderDay: 10 });
     render(<ConfigWarnings />);
     expect(await screen.findByText(/配布設定ファイル/)).toBeInTheDocument();
     expect(screen.getByText(/backupReminderDay/)).toBeInTheDocument();

@@ -29,7 +29,7 @@ function renderEditor(id: string) {
 
 beforeEach(async () => {
   ({ db } = await freshDatabaseWithStation());
-  serveDeploymentConfig();
+  await serveDeploymentConfig();
 });
 
 afterEach(() => {
@@ -93,7 +93,7 @@ describe('the language editor of 住民への案内', () => {
   });
 
   it('offers only the languages sonae.config.json names, keeping any the procedure already has', async () => {
-    serveDeploymentConfig({ guidanceLanguages: ['en', 'zh-CN'] });
+    await serveDeploymentConfig({ guidanceLanguages: ['en', 'zh-CN'] });
     const procedure = await saveRecord(
       'procedure',
       procedureData({

@@ -42,7 +42,7 @@ beforeEach(async () => {
   ({ db, station } = await freshDatabaseWithStation());
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-29T10:00:00+09:00'));
-  serveDeploymentConfig();
+  await serveDeploymentConfig();
   await saveLastBackupAt('2026-11-28T00:00:00Z');
   const juki = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
   oldProcedure = await saveRecord(
@@ -152,7 +152,7 @@ describe('点検 (the review list)', () => {
   });
 
   it('takes its periods from sonae.config.json', async () => {
-    serveDeploymentConfig({ reviewPeriods: { contactMonths: 1 }, backupReminderDays: 1 });
+    await serveDeploymentConfig({ reviewPeriods: { contactMonths: 1 }, backupReminderDays: 1 });
     renderReview();
     await screen.findByText(/連絡先の確認 1か月/);
     expect(rowOf('確認済みの窓口')).toHaveTextContent(

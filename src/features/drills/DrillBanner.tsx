@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useActiveDrill } from '../../db/drills.ts';
+import { useActiveDrill } from '../../db/activeDrill.ts';
 import './drills.css';
 
 /**

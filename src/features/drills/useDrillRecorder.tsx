@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { appendDrillEvent, useActiveDrill, type DrillRecord } from '../../db/drills.ts';
+import { useActiveDrill, type DrillRecord } from '../../db/activeDrill.ts';
 import type { DrillEvent } from '../../domain/drill.ts';
-import type { ProcedurePhase } from '../../domain/procedure.ts';
-import { procedurePhaseLabels } from '../../domain/procedure.ts';
+import { procedurePhaseLabels, type ProcedurePhase } from '../../domain/procedureLabels.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { contactDisplayName } from '../../domain/contactRules.ts';
 
@@ -33,9 +32,13 @@ export function useDrillRecorder(): DrillRecorder {
   const record = useCallback(
     (event: NewEvent) => {
       if (!drillId) return;
-      void appendDrillEvent(drillId, { text: '', phase: null, refId: null, ...event }).catch(
-        (error: unknown) => console.warn('訓練の経過を記録できませんでした。', error),
-      );
+      // The writing code (and the schemas it checks with) loads on the first entry, not with
+      // the outage screen (issue 9).
+      void import('../../db/drills.ts')
+        .then(({ appendDrillEvent }) =>
+          appendDrillEvent(drillId, { text: '', phase: null, refId: null, ...event }),
+        )
+        .catch((error: unknown) => console.warn('訓練の経過を記録できませんでした。', error));
     },
     [drillId],
   );

@@ -92,7 +92,7 @@ export function ExportSection() {
         typeof parts === 'string' ? parts : new Blob(parts as BlobPart[]),
         mediaType,
       );
-      const encrypted = result.file.innerSha256 !== null;
+      const encrypted = result.file.inner !== null;
       setMessage({
         kind: 'success',
         text: `「${result.fileName}」を${encrypted ? '暗号化して' : ''}書き出しました（記録${result.records}件・添付${result.attachments}件）。ダウンロードしたファイルを承認された媒体で相手に渡してください。`,

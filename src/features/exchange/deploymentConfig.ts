@@ -7,6 +7,11 @@ import {
 } from '../../exchange/keys.ts';
 import type { TrustedKeyRow } from '../../db/exchangeTables.ts';
 import { DEPLOYMENT_CONFIG_FILE } from '../../app/deploymentConfigFile.ts';
+import {
+  defaultDeploymentSettings,
+  type DeploymentSettings,
+} from '../../domain/deploymentSettings.ts';
+import { saveDeploymentSettings } from '../../db/deploymentSettingsCache.ts';
 
 /**
  * The optional deployment file `sonae.config.json`, placed by the IT section next to
@@ -68,26 +73,7 @@ const configSchema = z.looseObject({
 
 const knownKeys = new Set(Object.keys(configSchema.shape));
 
-/** What the IT section may set in the config besides keys, with the defaults applied. */
-export interface DeploymentSettings {
-  encryptionRecipients: { label: string; recipient: string }[];
-  backupReminderDays: number;
-  reviewPeriods: {
-    procedureMonths: number;
-    contactMonths: number;
-    drillMonths: number;
-    levelDrillMonths: number;
-  };
-  guidanceLanguages: string[];
-}
-
-/** The settings of a station whose config is absent or refused. */
-export const defaultDeploymentSettings: DeploymentSettings = {
-  encryptionRecipients: [],
-  backupReminderDays: 30,
-  reviewPeriods: { procedureMonths: 12, contactMonths: 6, drillMonths: 12, levelDrillMonths: 12 },
-  guidanceLanguages: [],
-};
+export { defaultDeploymentSettings, type DeploymentSettings };
 
 export type DeploymentConfig =
   | { status: 'absent' }
@@ -163,18 +149,35 @@ export function resetDeploymentConfig(): void {
   pending = null;
 }
 
+/**
+ * Keeps the settings of a file that was read (or the defaults, when there is none) for the screens
+ * that must not load this parser (decision 3: the last good copy; issue 9: the first screen). A
+ * refused file leaves the last good copy in place.
+ */
+async function remember(config: DeploymentConfig): Promise<void> {
+  if (config.status === 'invalid') return;
+  await saveDeploymentSettings(deploymentSettingsOf(config)).catch((error: unknown) =>
+    console.warn('配布設定を保存できませんでした。', error),
+  );
+}
+
 async function fetchConfig(): Promise<DeploymentConfig> {
   try {
     const response = await fetch(new URL(DEPLOYMENT_CONFIG_FILE, document.baseURI), {
       cache: 'no-store',
     });
-    if (response.status === 404) return { status: 'absent' };
+    if (response.status === 404) {
+      await remember({ status: 'absent' });
+      return { status: 'absent' };
+    }
     if (!response.ok)
       return {
         status: 'invalid',
         message: `${DEPLOYMENT_CONFIG_FILE} を読み込めません（HTTP ${response.status}）。`,
       };
-    return parseDeploymentConfig(await response.text());
+    const config = parseDeploymentConfig(await response.text());
+    await remember(config);
+    return config;
   } catch {
     // Offline with no cached copy: behave as if there were none (keys trusted on this PC still work).
     return { status: 'absent' };

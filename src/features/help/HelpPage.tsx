@@ -40,9 +40,10 @@ function HelpIndex() {
     <section className="help-page">
       <h1>手引き</h1>
       <p>
-        備えの設置・運用の手引きです。この PC
+        備えの使い方と設置・運用の手引きです。この PC
         に保存されているので、ネットワークやサーバーが止まっていても読めます。
       </p>
+      <TopicList heading="職員の方へ" topics={helpTopics.filter((t) => t.audience === 'staff')} />
       <TopicList
         heading="情報システム担当の方へ"
         topics={helpTopics.filter((t) => t.audience === 'it')}

@@ -14,13 +14,56 @@ export interface HelpTopic {
   title: string;
   /** For whom, in one line. */
   description: string;
-  audience: 'it' | 'developer';
+  audience: 'staff' | 'it' | 'developer';
   load: () => Promise<string>;
 }
 
 const text = (module: Promise<{ default: string }>) => module.then((m) => m.default);
 
 export const helpTopics: readonly HelpTopic[] = [
+  {
+    slug: 'counter',
+    file: 'docs/counter.md',
+    title: '窓口での支援（報告メモ・多言語の案内・手順書の更新）',
+    description:
+      '障害を伝える報告メモ、住民への案内の多言語化と掲示・全画面表示、解決後の手順書の更新。',
+    audience: 'staff',
+    load: () => text(import('../../../docs/counter.md?raw')),
+  },
+  {
+    slug: 'backup',
+    file: 'docs/backup.md',
+    title: 'バックアップと復元',
+    description: '端末のデータを1つのファイルに保存し、新しい PC や新しいアドレスで元に戻す方法。',
+    audience: 'staff',
+    load: () => text(import('../../../docs/backup.md?raw')),
+  },
+  {
+    slug: 'drills',
+    file: 'docs/drills.md',
+    title: '訓練の手引き',
+    description: '訓練の計画、本番の画面での訓練、気づいたことからの要対応、訓練実施報告書。',
+    audience: 'staff',
+    load: () => text(import('../../../docs/drills.md?raw')),
+  },
+  {
+    slug: 'review',
+    file: 'docs/review.md',
+    title: '点検（見直しの一覧）',
+    description:
+      '見直し・確認・訓練の時期が来たものと要対応の一覧、「確認した」「対応済みにする」。',
+    audience: 'staff',
+    load: () => text(import('../../../docs/review.md?raw')),
+  },
+  {
+    slug: 'encryption',
+    file: 'docs/encryption.md',
+    title: '交換ファイルの暗号化（age）',
+    description:
+      '暗号化の宛先の鍵の作り方と保管、鍵をなくしたとき、監査での age と openssl による確認。',
+    audience: 'it',
+    load: () => text(import('../../../docs/encryption.md?raw')),
+  },
   {
     slug: 'deployment',
     file: 'docs/deployment.md',

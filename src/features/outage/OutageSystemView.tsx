@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveRecord, useLiveRecords, useOpenIncidents } from '../../db/hooks.ts';
 import { continuityPriorityLabels, formatRto } from '../../domain/systemLabels.ts';
@@ -11,11 +11,15 @@ import { ContactCallList } from '../contacts/ContactCallList.tsx';
 import { ProcedureView } from '../procedures/ProcedureView.tsx';
 import { KnownProblems } from '../incidents/KnownProblems.tsx';
 import { ResidentGuidance } from '../procedures/ResidentGuidance.tsx';
-import { GuidanceFullScreen } from '../procedures/GuidanceFullScreen.tsx';
 import { LevelGuide } from '../levels/LevelGuide.tsx';
 import { StatusBadge } from '../incidents/StatusBadge.tsx';
 import { incidentSheetPath, outageKitPath } from '../../print/printOptions.ts';
 import { useDrillContactActions, useDrillProcedureOpened } from '../drills/useDrillRecorder.tsx';
+
+// Its languages come from sonae.config.json, whose parser (zod) the first screen does not load.
+const GuidanceFullScreen = lazy(async () => ({
+  default: (await import('../procedures/GuidanceFullScreen.tsx')).GuidanceFullScreen,
+}));
 
 /**
  * One failed system on one screen: start a record, print, what to tell residents, whom to call
@@ -106,7 +110,9 @@ export function OutageSystemView({ systemId }: { systemId: string }) {
             {procedure?.residentGuidance ? (
               <>
                 <ResidentGuidance text={procedure.residentGuidance} />
-                <GuidanceFullScreen procedure={procedure} />
+                <Suspense fallback={null}>
+                  <GuidanceFullScreen procedure={procedure} />
+                </Suspense>
               </>
             ) : (
               <p>

@@ -1,7 +1,11 @@
 import { useId, useState } from 'react';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { formatDateJa } from '../../domain/dateFormat.ts';
-import { procedureFieldLabels, procedurePhases, type ProcedurePhase } from '../../domain/procedureLabels.ts';
+import {
+  procedureFieldLabels,
+  procedurePhases,
+  type ProcedurePhase,
+} from '../../domain/procedureLabels.ts';
 import { procedureWarnings, stepsOfPhase } from '../../domain/procedureRules.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { useNow } from '../common/useNow.ts';

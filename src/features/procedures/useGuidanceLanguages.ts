@@ -1,19 +1,17 @@
 import { useMemo } from 'react';
 import { offeredGuidanceLanguages, type GuidanceLanguage } from '../../domain/guidanceLanguages.ts';
-import { deploymentSettingsOf } from '../exchange/deploymentConfig.ts';
-import { useDeploymentConfig } from '../exchange/KeysSection.tsx';
+import { useDeploymentSettings } from '../common/useDeploymentSettings.ts';
 
 /**
  * The resident-guidance languages this station offers (sonae.config.json `guidanceLanguages`,
- * every language with templates when it names none); undefined while the config loads.
+ * every language with templates when it names none; its last good copy, decision 3); undefined
+ * while it is read.
  */
 export function useGuidanceLanguages(): GuidanceLanguage[] | undefined {
-  const config = useDeploymentConfig();
+  const settings = useDeploymentSettings();
   return useMemo(
     () =>
-      config === undefined
-        ? undefined
-        : offeredGuidanceLanguages(deploymentSettingsOf(config).guidanceLanguages),
-    [config],
+      settings === undefined ? undefined : offeredGuidanceLanguages(settings.guidanceLanguages),
+    [settings],
   );
 }

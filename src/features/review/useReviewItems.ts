@@ -1,11 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useReviewInputs, type ReviewRecords } from '../../db/reviewQueries.ts';
 import { listReviewItems, type ReviewItem, type ReviewSettings } from '../../domain/reviewRules.ts';
-import {
-  deploymentSettingsOf,
-  loadDeploymentConfig,
-  type DeploymentSettings,
-} from '../exchange/deploymentConfig.ts';
+import type { DeploymentSettings } from '../../domain/deploymentSettings.ts';
+import { useDeploymentSettings } from '../common/useDeploymentSettings.ts';
 import { useNow } from '../common/useNow.ts';
 
 /** The periods 点検 uses, from the deployment config (its defaults when absent or refused). */
@@ -13,19 +10,10 @@ export function reviewSettingsOf(settings: DeploymentSettings): ReviewSettings {
   return { periods: settings.reviewPeriods, backupReminderDays: settings.backupReminderDays };
 }
 
-/** {@link reviewSettingsOf} the config fetched once per page load; `undefined` until it is read. */
+/** {@link reviewSettingsOf} the config's last good copy (decision 3); `undefined` until read. */
 export function useReviewSettings(): ReviewSettings | undefined {
-  const [settings, setSettings] = useState<ReviewSettings>();
-  useEffect(() => {
-    let live = true;
-    void loadDeploymentConfig().then((config) => {
-      if (live) setSettings(reviewSettingsOf(deploymentSettingsOf(config)));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return settings;
+  const settings = useDeploymentSettings();
+  return useMemo(() => (settings ? reviewSettingsOf(settings) : undefined), [settings]);
 }
 
 /**

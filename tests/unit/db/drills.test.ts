@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
+import { CURRENT_SCHEMA_VERSION, schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
 import { setDatabase } from '../../../src/db/instance.ts';
 import { getLiveRecord, saveRecord } from '../../../src/db/records.ts';
 import { RecordValidationError, StaleRecordError } from '../../../src/db/errors.ts';
@@ -32,7 +32,7 @@ describe('Dexie version 6 (drills and follow-ups)', () => {
 
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect((await db.settings.get('keep'))?.value).toBe(1);
     expect(await db.drills.count()).toBe(0);
     // The indexes the review list and record pages query exist.

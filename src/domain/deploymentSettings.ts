@@ -1,0 +1,24 @@
+// The settings sonae.config.json may hold besides keys (src/features/exchange/deploymentConfig.ts
+// parses and checks them), apart from the parser so that screens can use the last good copy
+// (src/db/deploymentSettingsCache.ts) without loading zod (issue 9: first screen).
+
+/** What the IT section may set in the config besides keys, with the defaults applied. */
+export interface DeploymentSettings {
+  encryptionRecipients: { label: string; recipient: string }[];
+  backupReminderDays: number;
+  reviewPeriods: {
+    procedureMonths: number;
+    contactMonths: number;
+    drillMonths: number;
+    levelDrillMonths: number;
+  };
+  guidanceLanguages: string[];
+}
+
+/** The settings of a station whose config is absent or refused. */
+export const defaultDeploymentSettings: DeploymentSettings = {
+  encryptionRecipients: [],
+  backupReminderDays: 30,
+  reviewPeriods: { procedureMonths: 12, contactMonths: 6, drillMonths: 12, levelDrillMonths: 12 },
+  guidanceLanguages: [],
+};
