@@ -70,7 +70,8 @@ export function InsecureContextNotice() {
       <p>
         データはこのブラウザーの中に、アドレス（<code>{origin}</code>
         ：ホスト名とポート番号まで）ごとに保存されます。アドレスが変わると、それまでのデータは見えなくなります（消えてはいません）。HTTPS
-        に切り替えるときなど、移す前に「データ交換」で書き出し、新しいアドレスで読み込んでください。
+        に切り替えるときなど、移す前に「設定 →
+        バックアップ」でバックアップを作り、新しいアドレスの最初の画面で「復元」してください。
       </p>
       <p>
         詳しい手順: <Link to={OFFLINE_HELP.conditions.to}>{OFFLINE_HELP.conditions.label}</Link>

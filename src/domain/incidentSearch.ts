@@ -31,6 +31,8 @@ export interface LiveIncidentRow {
   text: string;
   /** Set when the incident is 「手順書の更新待ち」 (isAwaitingManualUpdate), issue 17. */
   awaitingManualUpdate?: true;
+  /** Set when the incident was started in a drill (訓練), issue 15. */
+  drill?: true;
 }
 
 export interface DeletedIncidentRow {
@@ -125,6 +127,7 @@ export function incidentListRowOf(record: IncidentLike): IncidentListRow {
     })
   )
     row.awaitingManualUpdate = true;
+  if (typeof record.drillId === 'string' && record.drillId) row.drill = true;
   return row;
 }
 

@@ -20,3 +20,21 @@ export const recordTypeLabels: Record<RecordType, string> = {
   drill: '訓練',
   followUp: '要対応',
 };
+
+/** Types most stations never write: a count of them is shown only when there is one. */
+const OPTIONAL_TYPES: ReadonlySet<RecordType> = new Set(['drill', 'followUp']);
+
+/**
+ * 「連絡先 2件（うち削除 1件）」 per type, for a file's preview, the verify screen and the Windows
+ * checker alike.
+ */
+export function describeRecordCounts(
+  counts: Record<RecordType, { total: number; deleted: number }>,
+): string[] {
+  return recordTypes
+    .filter((type) => counts[type].total > 0 || !OPTIONAL_TYPES.has(type))
+    .map((type) => {
+      const { total, deleted } = counts[type];
+      return `${recordTypeLabels[type]} ${total}件${deleted ? `（うち削除 ${deleted}件）` : ''}`;
+    });
+}

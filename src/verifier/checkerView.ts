@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { formatJapaneseDateTime } from '../domain/japaneseDate.ts';
-import { recordTypeLabels, recordTypes } from '../domain/recordTypes.ts';
+import { describeRecordCounts } from '../domain/recordTypes.ts';
 import { describeBundleError } from '../exchange/bundleErrors.ts';
 import type { TrustedKey } from '../exchange/bundleTrust.ts';
 import { formatKeyFingerprint } from '../exchange/keys.ts';
@@ -157,10 +157,7 @@ function describeKeyChoice(summary: FileSummary, keyChoice: KeyChoice | null): s
 /** 「連絡先 2件（うち削除 1件）」 per type, then the attachments. */
 function describeCounts(summary: FileSummary): string[] {
   return [
-    ...recordTypes.map((type) => {
-      const { total, deleted } = summary.counts[type];
-      return `${recordTypeLabels[type]} ${total}件${deleted ? `（うち削除 ${deleted}件）` : ''}`;
-    }),
+    ...describeRecordCounts(summary.counts),
     `添付ファイル ${summary.attachmentCount}件（${formatBytes(summary.attachmentBytes)}）`,
   ];
 }

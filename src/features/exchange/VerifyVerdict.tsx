@@ -1,5 +1,5 @@
 import { formatDateTimeJa } from '../../domain/dateTime.ts';
-import { recordTypeLabels, recordTypes } from '../../domain/recordTypes.ts';
+import { describeRecordCounts } from '../../domain/recordTypes.ts';
 import { describeBundleError } from '../../exchange/bundleErrors.ts';
 import type { BundleSummary } from '../../exchange/createBundle.ts';
 import { formatKeyFingerprint } from '../../exchange/keys.ts';
@@ -90,14 +90,9 @@ function SummaryFacts({ summary }: { summary: BundleSummary }) {
       <dt>記録の件数</dt>
       <dd>
         <ul className="exchange-counts">
-          {recordTypes.map((type) => {
-            const { total, deleted } = summary.counts[type];
-            return (
-              <li key={type}>
-                {recordTypeLabels[type]} {total}件{deleted ? `（うち削除 ${deleted}件）` : ''}
-              </li>
-            );
-          })}
+          {describeRecordCounts(summary.counts).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
           <li>
             添付ファイル {summary.attachmentCount}件（{formatBytes(summary.attachmentBytes)}）
           </li>

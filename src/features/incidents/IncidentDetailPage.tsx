@@ -95,7 +95,8 @@ export function IncidentDetailPage() {
       </p>
       <div className="page-heading">
         <h1>
-          <StatusBadge status={record.status} /> {record.title}
+          <StatusBadge status={record.status} />{' '}
+          {record.drillId ? <span className="drill-badge">訓練</span> : null} {record.title}
         </h1>
         <ConflictBadge type="incident" id={record.id} />
         <Link className="button primary" to={`/incidents/${record.id}/edit`}>

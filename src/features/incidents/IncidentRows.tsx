@@ -51,6 +51,7 @@ export const IncidentRows = memo(function IncidentRows({
                   {incident.level !== null ? (
                     <span className="level-badge">Lv{incident.level}</span>
                   ) : null}
+                  {incident.drill ? <span className="drill-badge">訓練</span> : null}
                   <span className="title-text">{incident.title}</span>
                 </span>
                 <span className="incident-row-meta">

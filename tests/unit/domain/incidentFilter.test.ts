@@ -196,3 +196,12 @@ describe('the filter in the URL', () => {
     expect(isIncidentFilterActive({ ...emptyIncidentFilter, level: 'none' })).toBe(true);
   });
 });
+
+describe('the list row of a drill incident', () => {
+  it('says it was started in a drill, and only then', () => {
+    const drill = incidentListRowOf(incident('訓練の障害', { drillId: SYS_A }));
+    const real = incidentListRowOf(incident('本当の障害'));
+    expect(isLiveIncidentRow(drill) && drill.drill).toBe(true);
+    expect(isLiveIncidentRow(real) && real.drill).toBeUndefined();
+  });
+});
