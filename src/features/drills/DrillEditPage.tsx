@@ -1,3 +1,4 @@
+import { LevelOptions } from '../levels/LevelOptions.tsx';
 import { useCallback } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useLiveRecord, useLiveRecords } from '../../db/hooks.ts';
@@ -104,14 +105,7 @@ export function DrillEditPage() {
         >
           <select value={values.levelText} onChange={set('levelText')} className="narrow">
             <option value="">未定</option>
-            {(levels ?? [])
-              .slice()
-              .sort((a, b) => a.level - b.level)
-              .map((l) => (
-                <option key={l.id} value={String(l.level)}>
-                  レベル{l.level} {l.name}
-                </option>
-              ))}
+            <LevelOptions levels={levels} />
           </select>
         </Field>
         <Field

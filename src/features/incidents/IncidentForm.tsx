@@ -1,3 +1,4 @@
+import { LevelOptions } from '../levels/LevelOptions.tsx';
 import { Link } from 'react-router';
 import { useCallback, useMemo } from 'react';
 import type { IncidentData } from '../../domain/incident.ts';
@@ -125,13 +126,7 @@ export function IncidentForm({ values, setValues, errors }: IncidentFormProps) {
               onChange={(e) => patch({ level: e.target.value ? Number(e.target.value) : null })}
             >
               <option value="">未設定</option>
-              {[...(levels ?? [])]
-                .sort((a, b) => a.level - b.level)
-                .map((l) => (
-                  <option key={l.id} value={String(l.level)}>
-                    レベル{l.level} {l.name}
-                  </option>
-                ))}
+              <LevelOptions levels={levels} />
             </select>
           </Field>
           <Field label="影響範囲" required error={errors.scope}>
