@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { tokyoMonthOf, periodLabel, type ReportPeriod } from '../../domain/reportPeriod.ts';
 import { Banner } from '../common/Banner.tsx';
 import { useNow } from '../common/useNow.ts';
+import { useUrlFilterState } from '../common/useUrlFilterState.ts';
 import { usePageTitle } from '../common/usePageTitle.ts';
 import { DurationsSection } from './DurationsSection.tsx';
 import { MonthlyReportButton } from './MonthlyReportButton.tsx';
@@ -18,10 +18,17 @@ import './reports.css';
  * status and month, times to recover, open incidents by age, recurring errors — each chart with its
  * table and a CSV file — plus the 月次報告 on paper and the anonymised 統計 for open data.
  */
+const DEFAULT_PARAMS = reportParamsFrom(new URLSearchParams());
+
 export function ReportsPage() {
   usePageTitle('報告・集計');
-  const [search, setSearch] = useSearchParams();
-  const params = useMemo(() => reportParamsFrom(search), [search]);
+  // The controls own their state and the URL follows (a checkbox driven by the URL showed its old
+  // state until the router's transition ended); the figures use the settled copy.
+  const {
+    filter: chosen,
+    shown: params,
+    update,
+  } = useUrlFilterState(reportParamsFrom, reportParamsTo, DEFAULT_PARAMS);
   const now = useNow();
   // The filter changes with the Tokyo month, not with every tick of the clock.
   const month = tokyoMonthOf(now)!;
@@ -35,12 +42,12 @@ export function ReportsPage() {
     <div className="reports-page">
       <h1>報告・集計</h1>
       <ReportFilters
-        key={search.toString()}
-        params={params}
+        key={reportParamsTo(chosen).toString()}
+        params={chosen}
         period={period ?? { from: '', to: '' }}
         departments={data.departments}
         hasDrills={data.hasDrills}
-        onChange={(next) => setSearch(reportParamsTo(next))}
+        onChange={update}
       />
       {'problem' in resolved ? <Banner kind="error">{resolved.problem}</Banner> : null}
       {period && data.figures ? (
