@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useUrlFilterState } from '../common/useUrlFilterState.ts';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { contactFieldLabels, contactKindLabels } from '../../domain/contact.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
@@ -34,6 +35,10 @@ function groupByOrganization(contacts: readonly Contact[]): [string, Contact[]][
 }
 
 /** 連絡先: the official contact list (様式9), grouped by organisation, with who answers now. */
+const NO_QUERY = { q: '' };
+const queryFrom = (params: URLSearchParams) => ({ q: params.get('q') ?? '' });
+const queryTo = ({ q }: { q: string }) => new URLSearchParams(q ? { q } : {});
+
 export function ContactListPage() {
   usePageTitle('連絡先');
   const contacts = useLiveRecords('contact');
@@ -43,8 +48,9 @@ export function ContactListPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const deleted = (location.state as { deleted?: string } | null)?.deleted;
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  // The box owns its text and the URL follows, so no key press is lost (issue 9).
+  const { filter, shown, update } = useUrlFilterState(queryFrom, queryTo, NO_QUERY);
+  const query = shown.q;
 
   const searchTexts = useMemo(
     () => new Map((contacts ?? []).map((c) => [c.id, contactSearchText(c)])),
@@ -57,9 +63,7 @@ export function ContactListPage() {
   const groups = useMemo(() => groupByOrganization(visible), [visible]);
   const isFiltered = query.trim() !== '';
 
-  function setQuery(text: string) {
-    setParams(text ? { q: text } : {}, { replace: true });
-  }
+  const setQuery = (text: string) => update({ q: text });
 
   return (
     <section className="contact-list-page">
@@ -107,7 +111,7 @@ export function ContactListPage() {
           キーワード
           <input
             type="search"
-            value={query}
+            value={filter.q}
             placeholder="氏名・組織名・電話番号・契約番号など"
             onChange={(e) => setQuery(e.target.value)}
           />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useUrlFilterState } from '../common/useUrlFilterState.ts';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { formatDateJa } from '../../domain/dateTime.ts';
 import { procedureFieldLabels } from '../../domain/procedure.ts';
@@ -18,6 +19,22 @@ import './procedures.css';
 const labels = procedureFieldLabels;
 
 /** 代替手順: every fallback procedure, searchable by title and system, review flags in view. */
+interface ListFilter {
+  q: string;
+  onlyOverdue: boolean;
+}
+const NO_FILTER: ListFilter = { q: '', onlyOverdue: false };
+const listParamsFrom = (params: URLSearchParams): ListFilter => ({
+  q: params.get('q') ?? '',
+  onlyOverdue: params.get('review') === 'due',
+});
+function listParamsTo(filter: ListFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.q) params.set('q', filter.q);
+  if (filter.onlyOverdue) params.set('review', 'due');
+  return params;
+}
+
 export function ProcedureListPage() {
   usePageTitle('代替手順');
   const procedures = useLiveRecords('procedure');
@@ -27,10 +44,15 @@ export function ProcedureListPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const deleted = (location.state as { deleted?: string } | null)?.deleted;
-  // In the URL, so Back from a procedure returns to the same search.
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
-  const onlyOverdue = params.get('review') === 'due';
+  // In the URL, so Back from a procedure returns to the same search; the controls own their
+  // state so no key press is lost while the URL catches up (issue 9).
+  const {
+    filter,
+    shown,
+    update: patch,
+  } = useUrlFilterState(listParamsFrom, listParamsTo, NO_FILTER);
+  const query = shown.q;
+  const onlyOverdue = shown.onlyOverdue;
 
   const systemNamesOf = useMemo(
     () => (systemIds: readonly string[]) =>
@@ -53,18 +75,6 @@ export function ProcedureListPage() {
       matchesAllTerms(row.text, query) && (!onlyOverdue || isOverdueForReview(row.procedure, now)),
   );
   const dueCount = rows.filter((row) => isOverdueForReview(row.procedure, now)).length;
-
-  function update(name: string, value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   return (
     <section>
@@ -107,13 +117,17 @@ export function ProcedureListPage() {
           <div className="filters" role="search">
             <label className="filter-text">
               手順名・システム名で探す
-              <input type="search" value={query} onChange={(e) => update('q', e.target.value)} />
+              <input
+                type="search"
+                value={filter.q}
+                onChange={(e) => patch({ q: e.target.value })}
+              />
             </label>
             <label className="procedure-due-filter">
               <input
                 type="checkbox"
-                checked={onlyOverdue}
-                onChange={(e) => update('review', e.target.checked ? 'due' : '')}
+                checked={filter.onlyOverdue}
+                onChange={(e) => patch({ onlyOverdue: e.target.checked })}
               />
               見直しが必要なものだけ（{dueCount}件）
             </label>
