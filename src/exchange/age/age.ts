@@ -12,7 +12,7 @@ import {
 } from './ageStream.ts';
 
 /**
- * age v1 encryption (C2SP age, https://age-encryption.org/v1) in pure JS: what `age -e -r`
+ * age v1 encryption (the C2SP age specification, "age-encryption.org/v1") in pure JS: what `age -e -r`
  * writes and `age -d -i` reads. The file key is random per file; each recipient gets it in a
  * stanza; the header is MACed with it; the payload is STREAM-encrypted in 64 KiB chunks.
  */

@@ -6,7 +6,7 @@ import { decodeAgeBase64, encodeAgeBase64 } from './ageBase64.ts';
 import { fail, headerFailure } from './ageErrors.ts';
 
 /**
- * The age v1 header (https://age-encryption.org/v1): the version line, one stanza per
+ * The age v1 header (C2SP age specification, "age-encryption.org/v1"): the version line, one stanza per
  * recipient (`-> type args…`, then the body in Base64 lines of 64 columns ending with a
  * shorter one) and the MAC line (`--- ` + HMAC-SHA256 over everything up to `---`).
  */
