@@ -18,7 +18,7 @@ export function RestoreKeyForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) {
-      setState({ kind: 'error', text: 'バックアップファイルを選んでください。' });
+      setState({ kind: 'error', text: '鍵のバックアップファイルを選んでください。' });
       return;
     }
     setState({ kind: 'info', text: '復号しています（数秒かかります）…' });
@@ -44,7 +44,7 @@ export function RestoreKeyForm() {
         <p className="hint">
           今の鍵は置き換えられます。相手には復元した鍵の指紋をあらためて確認してもらってください。
         </p>
-        <Field label="バックアップファイル">
+        <Field label="鍵のバックアップファイル（.pem）">
           <input type="file" accept=".pem" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </Field>
         <Field label="パスフレーズ">
