@@ -14,9 +14,8 @@ import {
   type ReportNames,
 } from './incidentReportContent.ts';
 import type { AttachmentPreview } from './useAttachmentPreviews.ts';
-
-/** Whether an attachment's thumbnail loaded; absent while it is still loading. */
-export type ImageState = 'loaded' | 'failed';
+import type { ImageState } from './useImageStates.ts';
+import { PrintThumbnail } from './PrintThumbnail.tsx';
 
 export interface IncidentReportProps {
   municipality: string;
@@ -74,26 +73,16 @@ function Attachments({
       {refs.length === 0 ? <p className="print-empty">添付ファイルはありません。</p> : null}
       {images.length ? (
         <ul className="report-thumbs">
-          {images.map((ref) => {
-            const preview = previews?.get(ref.id);
-            const failed = imageStates.get(ref.id) === 'failed';
-            return (
-              <li key={ref.id} className="report-thumb">
-                {preview?.kind === 'image' && !failed ? (
-                  <img
-                    src={preview.url}
-                    alt={ref.name}
-                    decoding="sync"
-                    onLoad={() => onImageSettled(ref.id, 'loaded')}
-                    onError={() => onImageSettled(ref.id, 'failed')}
-                  />
-                ) : (
-                  <span className="report-thumb-missing">画像を表示できませんでした</span>
-                )}
-                <span className="report-thumb-name">{fileLabel(ref)}</span>
-              </li>
-            );
-          })}
+          {images.map((ref) => (
+            <PrintThumbnail
+              key={ref.id}
+              attachment={ref}
+              preview={previews?.get(ref.id)}
+              state={imageStates.get(ref.id)}
+              onSettled={onImageSettled}
+              caption={fileLabel(ref)}
+            />
+          ))}
         </ul>
       ) : null}
       {others.length ? (

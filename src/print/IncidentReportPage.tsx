@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
 import { useLiveRecord, useLiveRecords } from '../db/hooks.ts';
 import type { Station } from '../domain/station.ts';
 import { RecordNotFound } from '../features/common/RecordNotFound.tsx';
 import { systemNameOf } from '../features/incidents/useSystemNames.ts';
-import { IncidentReport, type ImageState } from './IncidentReport.tsx';
+import { IncidentReport } from './IncidentReport.tsx';
+import { useImageStates } from './useImageStates.ts';
 import { PrintPage, usePrintedAt } from './PrintPage.tsx';
 import { useAttachmentPreviews } from './useAttachmentPreviews.ts';
 import './reports.css';
@@ -21,31 +21,21 @@ export function IncidentReportPage({ station }: { station: Station }) {
   const levels = useLiveRecords('incidentLevel');
   const procedures = useLiveRecords('procedure');
   const previews = useAttachmentPreviews(incident?.attachments);
-  const [imageStates, setImageStates] = useState<ReadonlyMap<string, ImageState>>(new Map());
+  const images = useImageStates(previews, incident?.attachments.map((a) => a.id) ?? []);
   const printedAt = usePrintedAt();
-  const onImageSettled = useCallback(
-    (id: string, state: ImageState) =>
-      setImageStates((states) =>
-        states.get(id) === state ? states : new Map(states).set(id, state),
-      ),
-    [],
-  );
 
   const isLoaded =
     incident !== undefined &&
     systems !== undefined &&
     levels !== undefined &&
     procedures !== undefined;
-  const areImagesSettled =
-    previews !== undefined &&
-    [...previews].every(([id, preview]) => preview.kind !== 'image' || imageStates.has(id));
   const name = incident ? `障害報告書「${incident.title}」` : '障害報告書';
 
   return (
     <PrintPage
       title={name}
       backTo={`/incidents/${encodeURIComponent(incidentId)}`}
-      ready={isLoaded && incident !== null && areImagesSettled}
+      ready={isLoaded && incident !== null && images.areSettled}
       footer={`${station.municipality} 障害報告書`}
       printedAt={printedAt}
     >
@@ -66,8 +56,8 @@ export function IncidentReportPage({ station }: { station: Station }) {
               : null,
           }}
           previews={previews}
-          imageStates={imageStates}
-          onImageSettled={onImageSettled}
+          imageStates={images.states}
+          onImageSettled={images.onSettled}
           printedAt={printedAt}
         />
       ) : (
