@@ -2,6 +2,7 @@ import type { AuditEntry } from '../domain/audit.ts';
 import type { Station } from '../domain/station.ts';
 import { nowIso } from '../domain/dateFormat.ts';
 import { getDatabase } from './instance.ts';
+import type { SonaeDatabase } from './database.ts';
 
 type AuditFields = Pick<AuditEntry, 'action' | 'summary'> &
   Partial<Pick<AuditEntry, 'at' | 'recordType' | 'recordId' | 'rev' | 'release'>>;
@@ -11,8 +12,12 @@ type AuditFields = Pick<AuditEntry, 'action' | 'summary'> &
  * transaction of the write it describes (which must include the `audit` table), so the entry
  * and the change are kept or lost together. Nothing ever updates or deletes an entry.
  */
-export async function appendAudit(station: Station, fields: AuditFields): Promise<void> {
-  await getDatabase().audit.add({
+export async function appendAudit(
+  station: Station,
+  fields: AuditFields,
+  db: SonaeDatabase = getDatabase(),
+): Promise<void> {
+  await db.audit.add({
     at: fields.at ?? nowIso(),
     stationId: station.id,
     actor: station.staffName,

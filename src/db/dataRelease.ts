@@ -53,11 +53,15 @@ async function hashOf(input: DataReleaseInput): Promise<string | null> {
  * to the browser (or the print began): it never throws and never rejects, so a failed write can
  * not stop an export or a print. A failure is only logged (console.warn) and returns false; the
  * clerk sees nothing, since the file has already left and nothing they can do would change that.
+ * Callers that write it in the background pass the database they exported from, taken before
+ * they yielded, so the entry never lands in another database opened meanwhile.
  */
-export async function recordDataRelease(input: DataReleaseInput): Promise<boolean> {
+export async function recordDataRelease(
+  input: DataReleaseInput,
+  db = getDatabase(),
+): Promise<boolean> {
   try {
     const sha256 = await hashOf(input);
-    const db = getDatabase();
     await db.transaction('rw', db.audit, db.settings, async (tx) => {
       const station = await requireStation(tx);
       const release: DataRelease = {
@@ -70,11 +74,15 @@ export async function recordDataRelease(input: DataReleaseInput): Promise<boolea
         ...(input.protection ? { protection: input.protection } : {}),
         ...(input.recipients ? { recipients: input.recipients } : {}),
       };
-      await appendAudit(station, {
-        action: input.kind === 'print' ? 'print' : 'export',
-        summary: describeDataRelease(input).slice(0, 1000),
-        release,
-      });
+      await appendAudit(
+        station,
+        {
+          action: input.kind === 'print' ? 'print' : 'export',
+          summary: describeDataRelease(input).slice(0, 1000),
+          release,
+        },
+        db,
+      );
     });
     return true;
   } catch (error) {

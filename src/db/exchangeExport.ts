@@ -6,7 +6,7 @@ import { toBundleRecord, type BundleRecord } from '../exchange/bundleRecord.ts';
 import { bundleFileName, createBundle, createBundleAttachment } from '../exchange/createBundle.ts';
 import { signAndSerializeBundle } from '../exchange/bundleSignature.ts';
 import type { BundleAttachment, BundleKind } from '../exchange/bundleFormat.ts';
-import { recordTables } from './database.ts';
+import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables, type ExportedRevRow } from './exchangeTables.ts';
 import { ensureStationKey } from './keyStore.ts';
 import { getDatabase } from './instance.ts';
@@ -164,20 +164,24 @@ export async function exportBundle(
   );
   // Begun now, not awaited: writing 10,000 export marks took a fifth of the export, and the
   // person waits for the file, not for the marks (see ExportResult.recorded).
-  const recorded = markExported(collected.exported);
+  const db = getDatabase();
+  const recorded = markExported(db, collected.exported);
   recorded.catch(() => undefined);
   // 持ち出し記録: the file leaves the PC; never blocks or fails the export. Written after the
   // marks (both transactions take `settings`), so the two never interleave.
   const release = async () =>
-    recordDataRelease({
-      kind: 'bundle',
-      name: file.fileName,
-      what: [`記録 ${collected.records.length}件`, file.note].filter(Boolean).join('・'),
-      count: collected.records.length,
-      content: typeof file.parts === 'string' ? file.parts : new Blob(file.parts as BlobPart[]),
-      innerSha256: file.inner ? await digestHex(file.inner) : null,
-      ...file.release,
-    });
+    recordDataRelease(
+      {
+        kind: 'bundle',
+        name: file.fileName,
+        what: [`記録 ${collected.records.length}件`, file.note].filter(Boolean).join('・'),
+        count: collected.records.length,
+        content: typeof file.parts === 'string' ? file.parts : new Blob(file.parts as BlobPart[]),
+        innerSha256: file.inner ? await digestHex(file.inner) : null,
+        ...file.release,
+      },
+      db,
+    );
   const released = recorded.then(release, release).catch(() => false);
   return {
     fileName: file.fileName,
@@ -192,8 +196,7 @@ export async function exportBundle(
 }
 
 /** What this PC has handed out (delta exports), and lastExportAt for the storage-health panel. */
-async function markExported(rows: ExportedRevRow[]): Promise<void> {
-  const db = getDatabase();
+async function markExported(db: SonaeDatabase, rows: ExportedRevRow[]): Promise<void> {
   const { exportedRevs } = exchangeTables(db);
   await db.transaction('rw', exportedRevs, db.settings, async () => {
     await exportedRevs.bulkPut(rows);
