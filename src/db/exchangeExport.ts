@@ -4,7 +4,10 @@ import { stationLabel } from '../domain/station.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { toBundleRecord, type BundleRecord } from '../exchange/bundleRecord.ts';
 import { bundleFileName, createBundle, createBundleAttachment } from '../exchange/createBundle.ts';
-import { signAndSerializeBundle } from '../exchange/bundleSignature.ts';
+import { startSigningBundle } from '../exchange/bundleSignature.ts';
+import type { AgeChunkSealer } from '../exchange/age/age.ts';
+import { joinBytes } from '../exchange/age/ageStream.ts';
+import { startAgeSealer } from '../exchange/worker/ageSealInWorker.ts';
 import type { BundleAttachment, BundleKind } from '../exchange/bundleFormat.ts';
 import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables, type ExportedRevRow } from './exchangeTables.ts';
@@ -139,6 +142,21 @@ export async function exportBundle(
 ): Promise<ExportResult | null> {
   const protection = options.protection ?? { kind: 'clear' };
   await assertExportAllowed(protection);
+  // Started now so its script has loaded by the time there is something to seal.
+  const sealer = protection.kind === 'clear' ? null : startAgeSealer();
+  try {
+    return await buildExport(options, protection, date, sealer?.seal);
+  } finally {
+    sealer?.stop();
+  }
+}
+
+async function buildExport(
+  options: ExportOptions,
+  protection: ExportProtection,
+  date: Date,
+  seal: AgeChunkSealer | undefined,
+): Promise<ExportResult | null> {
   const station = await loadStation();
   if (!station) throw new StationMissingError('station not set up');
   const key = await ensureStationKey();
@@ -155,12 +173,12 @@ export async function exportBundle(
     createdAt: date.toISOString(),
     recordsFromStore: true,
   });
-  const { text } = await signAndSerializeBundle(unsigned, key.privateKey);
   // Sign first, then encrypt: the decrypted file is the same signed bundle OpenSSL verifies.
-  const file = await protectBundle(
+  const { file, text } = await protectBundle(
     bundleFileName(station.department, date, sequence),
-    text,
+    startSigningBundle(unsigned, key.privateKey),
     protection,
+    seal,
   );
   // Begun now, not awaited: writing 10,000 export marks took a fifth of the export, and the
   // person waits for the file, not for the marks (see ExportResult.recorded).
@@ -177,7 +195,7 @@ export async function exportBundle(
         what: [`記録 ${collected.records.length}件`, file.note].filter(Boolean).join('・'),
         count: collected.records.length,
         content: typeof file.parts === 'string' ? file.parts : new Blob(file.parts as BlobPart[]),
-        innerSha256: file.inner ? await digestHex(file.inner) : null,
+        innerSha256: file.inner ? await digestHex(joinBytes(file.inner)) : null,
         ...file.release,
       },
       db,

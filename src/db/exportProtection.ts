@@ -1,4 +1,6 @@
-import { encryptAge } from '../exchange/age/age.ts';
+import { encryptAgeAround, type AgeChunkSealer } from '../exchange/age/age.ts';
+import type { AgeRecipient } from '../exchange/age/ageRecipients.ts';
+import type { SigningBundle } from '../exchange/bundleSignature.ts';
 import { AGE_FILE_SUFFIX, recipientsOf } from '../exchange/age/ageFiles.ts';
 import { scryptRecipient } from '../exchange/age/ageRecipients.ts';
 import type { AuditEntry, DataRelease } from '../domain/audit.ts';
@@ -71,7 +73,7 @@ export interface ProtectedFile {
    * clear one. Hashes are taken after the file is handed over, not here: on 22 MB the pure-JS
    * SHA-256 took longer than the encryption.
    */
-  inner: Uint8Array | null;
+  inner: Uint8Array[] | null;
   release: Pick<DataRelease, 'protection' | 'recipients'>;
   /** For the 持ち出し記録's summary: 「情報政策課・保管用あて暗号化」. */
   note: string;
@@ -83,16 +85,28 @@ export async function assertExportAllowed(protection: ExportProtection): Promise
   if (await loadSeenRecipients()) throw new ClearExportRefusedError();
 }
 
-/** Encrypts (or not) the signed bundle text for the file to write; refuses a clear export without a reason after recipients were seen. */
+export interface ProtectedBundle {
+  file: ProtectedFile;
+  /** The signed bundle's text (inside the file when it is encrypted). */
+  text: string;
+}
+
+/**
+ * Signs the bundle and encrypts it (or not) for the file to write; refuses a clear export without
+ * a reason after recipients were seen. Encrypted, the bulk of the file is sealed by `seal` (a
+ * worker) while the signature is made, so encryption adds little to the export's time.
+ */
 export async function protectBundle(
   fileName: string,
-  text: string,
+  signing: SigningBundle,
   protection: ExportProtection,
-): Promise<ProtectedFile> {
+  seal?: AgeChunkSealer,
+): Promise<ProtectedBundle> {
   if (protection.kind === 'clear') {
     await assertExportAllowed(protection);
     const reason = protection.reason?.trim() ?? '';
-    return {
+    const { text } = await signing.sign();
+    const file: ProtectedFile = {
       fileName,
       parts: text,
       mediaType: 'application/json',
@@ -100,9 +114,9 @@ export async function protectBundle(
       release: reason ? { protection: 'clear' } : {},
       note: reason ? `暗号化なし・理由: ${reason}` : '',
     };
+    return { file, text };
   }
-  const bytes = new TextEncoder().encode(text);
-  let parts: Uint8Array[];
+  let recipients: AgeRecipient[];
   let release: ProtectedFile['release'];
   let note: string;
   if (protection.kind === 'recipients') {
@@ -111,25 +125,35 @@ export async function protectBundle(
       throw new Error(
         `age の受信者（age1…）ではありません: ${parsed.ok ? '（なし）' : parsed.bad}`,
       );
-    parts = await encryptAge(bytes, parsed.recipients);
+    recipients = parsed.recipients;
     release = {
       protection: 'recipients',
       recipients: protection.recipients.map((r) => ({ ...r })),
     };
     note = `${protection.recipients.map((r) => r.label).join('・')}あて暗号化`;
   } else {
-    parts = await encryptAge(bytes, [scryptRecipient(protection.passphrase)]);
+    recipients = [scryptRecipient(protection.passphrase)];
     release = { protection: 'passphrase' };
     note = 'パスフレーズで暗号化';
   }
-  return {
+  const { parts, value } = await encryptAgeAround(
+    recipients,
+    signing.head,
+    async () => {
+      const signed = await signing.sign();
+      return { tail: signed.tail, value: signed };
+    },
+    seal,
+  );
+  const file: ProtectedFile = {
     fileName: fileName + AGE_FILE_SUFFIX,
     parts,
     mediaType: 'application/octet-stream',
-    inner: bytes,
+    inner: [signing.head, value.tail],
     release,
     note,
   };
+  return { file, text: value.text };
 }
 
 /** The 持ち出し記録 of the latest export of `fileName` (to show and print it), or null. */

@@ -41,21 +41,48 @@ export function signBundle(unsigned: UnsignedBundle | Bundle, privateKey: Privat
   return { ...toSign, signature: { alg: SIGNATURE_ALGORITHM, keyId, value } };
 }
 
+export interface SigningBundle {
+  /** The file's first bytes, known before the signature: the canonical envelope but its `}`. */
+  head: Uint8Array;
+  /** Signs; gives the file's last bytes (`,"signature":{…}}` and a newline) and its whole text. */
+  sign(): Promise<{ tail: Uint8Array; bundle: Bundle; text: string }>;
+}
+
 /**
- * signBundle and serializeBundle in one: the envelope is canonicalised once, the signature is
- * made natively where Web Crypto has Ed25519 (see webCryptoEd25519.ts) and appended as text.
+ * signBundle and serializeBundle in one, in two steps so the file's bulk can be put to use (age
+ * encryption in a worker) while the signature is made: the envelope is canonicalised once, the
+ * signature is made natively where Web Crypto has Ed25519 (see webCryptoEd25519.ts) and appended.
  */
+export function startSigningBundle(
+  unsigned: UnsignedBundle | Bundle,
+  privateKey: PrivateKey,
+): SigningBundle {
+  const { keyId, toSign } = withKeyId(unsigned, privateKey);
+  const canonical = canonicalJson(toSign);
+  const bytes = utf8ToBytes(canonical);
+  return {
+    head: bytes.subarray(0, -1),
+    async sign() {
+      const value = encodeBase64Url(await signBytesAsync(bytes, privateKey));
+      const signature = { alg: SIGNATURE_ALGORITHM, keyId, value } as const;
+      // Same text as serializeBundle(bundle): the members of `signature` are already in JCS order.
+      const closing = `,"signature":${JSON.stringify(signature)}}\n`;
+      return {
+        tail: utf8ToBytes(closing),
+        bundle: { ...toSign, signature },
+        text: canonical.slice(0, -1) + closing,
+      };
+    },
+  };
+}
+
+/** The signed bundle and the file's text (startSigningBundle in one step). */
 export async function signAndSerializeBundle(
   unsigned: UnsignedBundle | Bundle,
   privateKey: PrivateKey,
 ): Promise<{ bundle: Bundle; text: string }> {
-  const { keyId, toSign } = withKeyId(unsigned, privateKey);
-  const canonical = canonicalJson(toSign);
-  const value = encodeBase64Url(await signBytesAsync(utf8ToBytes(canonical), privateKey));
-  const signature = { alg: SIGNATURE_ALGORITHM, keyId, value } as const;
-  // Same text as serializeBundle(bundle): the members of `signature` are already in JCS order.
-  const text = `${canonical.slice(0, -1)},"signature":${JSON.stringify(signature)}}\n`;
-  return { bundle: { ...toSign, signature }, text };
+  const { bundle, text } = await startSigningBundle(unsigned, privateKey).sign();
+  return { bundle, text };
 }
 
 /** The raw 64 signature bytes, or null when the value is not canonical Base64url of 64 bytes. */

@@ -14,6 +14,7 @@ import {
   type PageWatch,
 } from './browser.ts';
 import { setUpStation } from './offlineHelpers.ts';
+import { writeValidIncidents } from './incidentData.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
 
 // Issue 16 in real Chromium on a plain-HTTP intranet host name (no crypto.subtle): a department
@@ -127,6 +128,9 @@ describe('confidential bundles on a plain-HTTP origin', { timeout: 180_000 }, ()
       'undefined',
     ]);
     await setUpStation(page, '窓口PC-07');
+    // Over a megabyte of incidents, so the bulk of the file is encrypted in the worker.
+    await writeValidIncidents(page, 600);
+    const sealWorker = page.waitForRequest(/ageSeal\.worker/);
     await open(page, '/exchange', 'データ交換');
     await page.getByRole('radio', { name: 'すべて' }).check();
     const protection = page.getByRole('group', { name: '暗号化' });
@@ -147,6 +151,7 @@ describe('confidential bundles on a plain-HTTP origin', { timeout: 180_000 }, ()
       () => page.getByRole('button', { name: '書き出す', exact: true }).click(),
       'dept.age',
     );
+    await sealWorker;
     expect(exported.suggested).toMatch(/\.sonae\.json\.age$/);
     expect(exported.bytes.subarray(0, 22).toString()).toBe('age-encryption.org/v1\n');
     expect(() => JSON.parse(exported.bytes.toString('utf8'))).toThrow();

@@ -12,9 +12,8 @@ import {
   type PageWatch,
 } from './browser.ts';
 import { setUpStation } from './offlineHelpers.ts';
+import { writeValidIncidents } from './incidentData.ts';
 import type { StaticServer } from '../../scripts/staticServer.ts';
-import { generateDemoIncidents } from '../../src/demo/demoMunicipality.ts';
-import { createStoredRecord } from '../../src/domain/storedRecord.ts';
 
 // Issue 9: a large file is checked in a Web Worker and written in batches, with a progress bar
 // that counts the records written; on a plain-HTTP intranet name (no Web Crypto, so @noble) the
@@ -26,23 +25,6 @@ let server: StaticServer;
 let browser: Browser;
 let folder: string;
 let file: { path: string; fingerprint: string; keyPath: string };
-
-/** Properly made incidents (valid revs), written straight into the page's database. */
-function writeIncidentsInPage(records: unknown[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(`sonae:${location.pathname.toLowerCase()}`);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('incidents', 'readwrite');
-      for (const record of records) tx.objectStore('incidents').put(record);
-      tx.oncomplete = () => {
-        open.result.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 /** Notes every text the import's progress line shows, to read after the import. */
 function recordProgressInPage(): void {
@@ -71,15 +53,8 @@ beforeAll(async () => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'デモデータで試す' }).click();
   await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
-  await page.evaluate('globalThis.__name ??= (fn) => fn');
   // Incidents made by another department's PC, which this station would relay: any ids will do.
-  const at = new Date().toISOString();
-  const systemId = '00000000-0000-4000-8000-00000000a001';
-  const stationId = '00000000-0000-4000-8000-00000000b001';
-  const records = generateDemoIncidents(COUNT, [systemId], { seed: 9 }).map((data) =>
-    createStoredRecord('incident', data, stationId, at),
-  );
-  await page.evaluate(writeIncidentsInPage, records);
+  await writeValidIncidents(page, COUNT);
   await page.goto(`${server.url}#/settings`);
   const fingerprint = (await page.getByTestId('station-fingerprint').textContent())!;
   const keyPath = await download(

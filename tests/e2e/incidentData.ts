@@ -35,7 +35,22 @@ export async function definePageNameHelper(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
 }
 
-// The two functions below run in the page (serialised by Playwright): self-contained, no imports.
+/**
+ * `count` demo incidents made properly in Node (valid revs, as another department's PC made
+ * them), written straight into the page's database: a file exported from it imports anywhere.
+ */
+export async function writeValidIncidents(page: Page, count: number, seed = 9): Promise<void> {
+  await definePageNameHelper(page);
+  const at = new Date().toISOString();
+  const systemId = '00000000-0000-4000-8000-00000000a001';
+  const stationId = '00000000-0000-4000-8000-00000000b001';
+  const records = generateDemoIncidents(count, [systemId], { seed }).map((data) =>
+    createStoredRecord('incident', data, stationId, at),
+  );
+  await page.evaluate(writeIncidentsInPage, records);
+}
+
+// The functions below run in the page (serialised by Playwright): self-contained, no imports.
 
 /** The station id and system ids the demo data gave the page's database (for page.evaluate). */
 export function readStationInPage(): Promise<{ stationId: string; systemIds: string[] }> {
@@ -95,6 +110,23 @@ function writeClonesInPage(args: {
         tx.onerror = () => reject(tx.error);
       };
       write(0);
+    };
+  });
+}
+
+/** Writes whole records into the page's incident table (for page.evaluate). */
+export function writeIncidentsInPage(records: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(`sonae:${location.pathname.toLowerCase()}`);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('incidents', 'readwrite');
+      for (const record of records) tx.objectStore('incidents').put(record);
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
     };
   });
 }

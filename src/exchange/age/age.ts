@@ -4,11 +4,13 @@ import { AgeFailure, fail, type AgeError, type AgeResult } from './ageErrors.ts'
 import { encodeAgeHeader, isHeaderMacValid, parseAgeHeader, type AgeStanza } from './ageHeader.ts';
 import type { AgeIdentity, AgeRecipient } from './ageRecipients.ts';
 import {
+  AGE_CHUNK_BYTES,
   AGE_PAYLOAD_NONCE_BYTES,
   AgePayloadDecryptor,
   AgePayloadEncryptor,
   joinBytes,
   payloadKey,
+  sealFullChunks,
 } from './ageStream.ts';
 
 /**
@@ -30,6 +32,8 @@ export function isAgeFile(bytes: Uint8Array): boolean {
 export interface AgeEncryptor {
   /** The header and the payload nonce: the first bytes of the file. */
   header: Uint8Array;
+  /** The payload key, for chunks sealed elsewhere (encryptAgeAround). */
+  payloadKey: Uint8Array;
   push(plain: Uint8Array): Uint8Array[];
   finish(): Uint8Array[];
 }
@@ -45,12 +49,52 @@ export async function createAgeEncryptor(
   if (stanzas.some((s) => s.type === 'scrypt') && stanzas.length > 1)
     throw new Error('age: a passphrase must be the only recipient');
   const nonce = randomBytes(AGE_PAYLOAD_NONCE_BYTES);
-  const payload = new AgePayloadEncryptor(payloadKey(fileKey, nonce));
+  const key = payloadKey(fileKey, nonce);
+  const payload = new AgePayloadEncryptor(key);
   const headerBytes = encodeAgeHeader(stanzas, fileKey);
   const header = new Uint8Array(headerBytes.length + nonce.length);
   header.set(headerBytes);
   header.set(nonce, headerBytes.length);
-  return { header, push: (plain) => payload.push(plain), finish: () => payload.finish() };
+  return {
+    header,
+    payloadKey: key,
+    push: (plain) => payload.push(plain),
+    finish: () => payload.finish(),
+  };
+}
+
+/** Seals whole chunks that are not the last (sealFullChunks), here or in a worker. */
+export type AgeChunkSealer = (
+  key: Uint8Array,
+  plain: Uint8Array,
+  firstCounter: number,
+) => Promise<Uint8Array>;
+
+const sealHere: AgeChunkSealer = (key, plain, firstCounter) =>
+  Promise.resolve(sealFullChunks(key, plain, firstCounter));
+
+/**
+ * Encrypts a plaintext whose bulk (`head`) is known before its end: a signed bundle, whose
+ * signature is still being computed. The chunks wholly inside `head` go to `seal` at once (a
+ * worker, while this thread signs); what is left of `head` and the awaited tail are sealed here.
+ * The file is the same as encryptAge of head + tail.
+ */
+export async function encryptAgeAround<T>(
+  recipients: readonly AgeRecipient[],
+  head: Uint8Array,
+  finish: () => Promise<{ tail: Uint8Array; value: T }>,
+  seal: AgeChunkSealer = sealHere,
+): Promise<{ parts: Uint8Array[]; value: T }> {
+  const encryptor = await createAgeEncryptor(recipients);
+  // Keep the last whole chunk back when `head` ends on a chunk boundary: with an empty tail it
+  // is the final chunk, sealed with the last-chunk flag.
+  const whole = Math.max(0, Math.ceil(head.length / AGE_CHUNK_BYTES) - 1) * AGE_CHUNK_BYTES;
+  const sealing = seal(encryptor.payloadKey, head.subarray(0, whole), 0);
+  sealing.catch(() => undefined); // awaited below; not unhandled while `finish` runs
+  const { tail, value } = await finish();
+  const rest = new AgePayloadEncryptor(encryptor.payloadKey, whole / AGE_CHUNK_BYTES);
+  const last = [...rest.push(head.subarray(whole)), ...rest.push(tail), ...rest.finish()];
+  return { parts: [encryptor.header, await sealing, ...last], value };
 }
 
 /** Encrypts `plain` (one array or pieces) and returns the file's parts, ready for a Blob. */

@@ -66,11 +66,35 @@ class ByteQueue {
   }
 }
 
+/**
+ * Seals `plain`, a whole number of chunks that are known not to be the last, as chunks
+ * `firstCounter`, `firstCounter + 1`, … into one array: the part of a payload that can be
+ * encrypted (in a worker) before its end is known.
+ */
+export function sealFullChunks(
+  key: Uint8Array,
+  plain: Uint8Array,
+  firstCounter: number,
+): Uint8Array {
+  if (plain.length % AGE_CHUNK_BYTES !== 0) throw new Error('age: not a whole number of chunks');
+  const count = plain.length / AGE_CHUNK_BYTES;
+  const out = new Uint8Array(count * SEALED_CHUNK_BYTES);
+  for (let i = 0; i < count; i++)
+    chacha20poly1305(key, chunkNonce(firstCounter + i, false)).encrypt(
+      plain.subarray(i * AGE_CHUNK_BYTES, (i + 1) * AGE_CHUNK_BYTES),
+      out.subarray(i * SEALED_CHUNK_BYTES, (i + 1) * SEALED_CHUNK_BYTES),
+    );
+  return out;
+}
+
 /** Encrypts a payload pushed in pieces; `finish` seals the last chunk. */
 export class AgePayloadEncryptor {
   private queue = new ByteQueue();
-  private counter = 0;
-  constructor(private readonly key: Uint8Array) {}
+  /** `firstCounter`: the chunks before it were sealed elsewhere (sealFullChunks). */
+  constructor(
+    private readonly key: Uint8Array,
+    private counter = 0,
+  ) {}
 
   push(plain: Uint8Array): Uint8Array[] {
     this.queue.push(plain);
