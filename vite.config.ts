@@ -4,6 +4,14 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { composeBuildId, readGitCommit } from './scripts/buildId.ts';
+import { firstScreenChunk } from './scripts/firstScreenChunk.ts';
+
+// Loaded lazily by the first screen; one chunk (see scripts/firstScreenChunk.ts).
+const firstScreen = firstScreenChunk([
+  'src/features/outage/OutagePage.tsx',
+  'src/app/BackupReminder.tsx',
+  'src/features/review/ReviewNavCount.tsx',
+]);
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -31,6 +39,7 @@ export default defineConfig({
     __SONAE_BUILD_ID__: JSON.stringify(buildId),
   },
   plugins: [
+    firstScreen.plugin,
     // The dev server injects <style> elements, which index.html's CSP forbids in the real app.
     {
       name: 'sonae:csp-dev',
@@ -120,7 +129,19 @@ export default defineConfig({
   // 'hidden': the maps are written to dist/ (and by `npm run package` to a separate
   // *-sourcemaps.zip) for reading a stack trace, but no shipped file names them, so F12 on a
   // staff PC shows no 404 for a .map the release leaves out.
-  build: { target: 'es2022', sourcemap: 'hidden' },
+  build: {
+    target: 'es2022',
+    sourcemap: 'hidden',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'first-screen', test: firstScreen.test, includeDependenciesRecursively: false },
+          ],
+        },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],

@@ -1,4 +1,4 @@
-import { helpPath } from '../features/help/helpTopics.ts';
+import { helpPath } from '../features/help/helpPath.ts';
 import type { OfflineStatus } from './serviceWorker.ts';
 
 /** A guide in 手引き (#/help) that tells the administrator what to do. */

@@ -6,6 +6,8 @@
  * the guides open offline.
  */
 
+import { helpPath } from './helpPath.ts';
+
 export interface HelpTopic {
   /** The route: #/help/<slug>. DO NOT RENAME: the UI and printed notes link to these. */
   slug: string;
@@ -122,10 +124,7 @@ export function findHelpTopic(slug: string | undefined): HelpTopic | undefined {
   return helpTopics.find((topic) => topic.slug === slug);
 }
 
-/** The in-app address of a guide, optionally at a heading (its id without the `help-` prefix). */
-export function helpPath(slug: string, section?: string): string {
-  return section ? `/help/${slug}?section=${encodeURIComponent(section)}` : `/help/${slug}`;
-}
+export { helpPath };
 
 /**
  * Where a link inside a guide goes in the app: another guide (any path ending in its file name),
