@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonicalJson.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from './zodLocale.ts';
 
 /**
@@ -23,10 +23,21 @@ export function revisionGeneration(rev: string): number {
   return Number(rev.slice(0, rev.indexOf('-')));
 }
 
+const encoder = new TextEncoder();
+/** Reused for every hash: an import checks 10,000 revs, and a fresh array each was a tenth of it. */
+let scratch = new Uint8Array(64 * 1024);
+
+/** UTF-8 of `text` in the scratch buffer (valid until the next call). */
+function utf8Scratch(text: string): Uint8Array {
+  // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
 /** Computes the revision id of a new state that follows `parentRev` (null for a first write). */
 export function computeRevision(parentRev: string | null, deleted: boolean, data: unknown): string {
   const generation = parentRev ? revisionGeneration(parentRev) + 1 : 1;
-  const digest = sha256(utf8ToBytes(canonicalJson({ parent: parentRev, deleted, data })));
+  const digest = sha256(utf8Scratch(canonicalJson({ parent: parentRev, deleted, data })));
   return `${generation}-${bytesToHex(digest).slice(0, 32)}`;
 }
 
