@@ -52,6 +52,7 @@ export interface PreviewRow {
 export interface ImportPreview {
   fileName: string;
   sha256: string;
+  /** The envelope without its records (the leaves are in `incoming`): issuer, sequence, kind. */
   bundle: Bundle;
   signer: TrustedKey;
   attachmentBytes: Map<string, Uint8Array>;
@@ -114,7 +115,7 @@ export async function prepareImport(
   const station = await loadStation();
   if (!station) throw new StationMissingError('station not set up');
 
-  const { incoming, otherRows } = await splitByRole(db, bundle, parsed.leaves, signer);
+  const { incoming, otherRows } = await splitByRole(db, parsed.keys, parsed.leaves, signer);
   const plan = await planMerge(db, incoming);
   const authors = await describeAuthors(db, plan, signer, station);
   const rows: PreviewRow[] = [
@@ -126,7 +127,9 @@ export async function prepareImport(
     preview: {
       fileName,
       sha256: fileSha256,
-      bundle,
+      // Without the records as received, whichever way the file was checked (checkBundleInWorker
+      // sends only their keys and leaves): what the preview keeps in memory is the leaves.
+      bundle: { ...bundle, records: [] },
       signer,
       attachmentBytes,
       incoming,

@@ -6,7 +6,7 @@ import { recordTitle } from '../domain/recordTitle.ts';
 import { pickData } from '../domain/recordMeta.ts';
 import { checkReplay, createTrustedKey, type TrustedKey } from '../exchange/bundleTrust.ts';
 import { describeBundleError } from '../exchange/bundleErrors.ts';
-import type { Bundle } from '../exchange/bundleFormat.ts';
+import type { RecordKey } from '../exchange/parseBundle.ts';
 import { allowedRecordTypes } from '../exchange/signerRoles.ts';
 import { decodePublicKeyPem } from '../exchange/keys.ts';
 import type { SonaeDatabase } from './database.ts';
@@ -53,7 +53,7 @@ export async function digestHex(bytes: Uint8Array): Promise<string> {
  */
 export async function splitByRole(
   db: SonaeDatabase,
-  bundle: Bundle,
+  keys: readonly RecordKey[],
   leaves: readonly RecordOf<RecordType>[][],
   signer: TrustedKey,
 ): Promise<{ incoming: IncomingLeaf[]; otherRows: PreviewRow[] }> {
@@ -61,8 +61,7 @@ export async function splitByRole(
   const incoming: IncomingLeaf[] = [];
   const notAllowed: { leaves: IncomingLeaf[]; row: PreviewRow }[] = [];
   // parseBundle has checked every record (rev, version, schema) and returned it in stored form.
-  bundle.records.forEach((record, index) => {
-    const { type, id } = record;
+  keys.forEach(({ type, id }, index) => {
     const typed = leaves[index]!.map((leaf) => ({ type, record: leaf }));
     if (allowed.includes(type)) incoming.push(...typed);
     else {

@@ -22,11 +22,21 @@ import type { RecordType } from '../domain/recordTypes.ts';
 /** What a bundle file holds once every check has passed. */
 export interface ParsedBundle {
   bundle: Bundle;
+  /** Each record's type and id, in the file's order (what the importer needs of the records). */
+  keys: RecordKey[];
   /** Each record's leaves (record, then conflict siblings) in stored form, upgraded. */
   leaves: RecordOf<RecordType>[][];
   /** Decoded, size- and hash-checked attachment bytes by attachment id. */
   attachmentBytes: Map<string, Uint8Array>;
 }
+
+export interface RecordKey {
+  type: RecordType;
+  id: string;
+}
+
+const keysOf = (bundle: Bundle): RecordKey[] =>
+  bundle.records.map(({ type, id }) => ({ type, id }));
 
 export type BundleResult<T> = ({ ok: true } & T) | { ok: false; error: BundleError };
 
@@ -148,7 +158,7 @@ function withContents(
   const contents = checkBundleContents(bundle);
   if (!contents.ok) return contents;
   const { leaves, attachmentBytes } = contents;
-  return { ok: true, bundle, leaves, attachmentBytes, signer };
+  return { ok: true, bundle, keys: keysOf(bundle), leaves, attachmentBytes, signer };
 }
 
 /**
@@ -166,6 +176,7 @@ export function readUnverifiedBundle(
   return {
     ok: true,
     bundle: envelope.bundle,
+    keys: keysOf(envelope.bundle),
     leaves: contents.leaves,
     attachmentBytes: contents.attachmentBytes,
   };
