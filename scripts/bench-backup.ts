@@ -6,7 +6,8 @@
  * file size, and the peak JS heap of the page during each step (CDP Runtime.getHeapUsage,
  * sampled every 50 ms). Asserts nothing.
  * Run after a build: `SONAE_DIST=<dir> npx tsx scripts/bench-backup.ts` (`INCIDENTS=10000`,
- * `PHOTOS=200`, `PHOTO_KB=1024`).
+ * `PHOTOS=200`, `PHOTO_KB=1024`, `PROTECTION=passphrase`: the default without recipients, age
+ * with a passphrase; `clear` for a backup in clear).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { startStaticServer } from './staticServer.ts';
 const INCIDENTS = Number(process.env.INCIDENTS ?? 10_000);
 const PHOTOS = Number(process.env.PHOTOS ?? 200);
 const PHOTO_KB = Number(process.env.PHOTO_KB ?? 1024);
+const PASSPHRASE = process.env.PROTECTION === 'clear' ? null : 'bench-backup-passphrase';
 
 /** Samples the page's used JS heap until stopped; returns the peak in MB. */
 function heapSampler(cdp: CDPSession) {
@@ -85,6 +87,11 @@ async function main() {
     await page.reload();
     const button = page.getByRole('button', { name: 'バックアップを作成' });
     await button.waitFor();
+    const protection = page.getByRole('group', { name: '暗号化' });
+    if (PASSPHRASE) {
+      await protection.getByLabel('パスフレーズ', { exact: true }).fill(PASSPHRASE);
+      await protection.getByLabel('パスフレーズ（確認）').fill(PASSPHRASE);
+    } else await protection.getByRole('radio', { name: '暗号化しない' }).check();
     const cdp = await source.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     let stop = heapSampler(cdp);
@@ -110,6 +117,10 @@ async function main() {
     stop = heapSampler(cdp2);
     const chosen = performance.now();
     await input.setInputFiles(saved);
+    if (PASSPHRASE) {
+      await fresh.getByLabel('このファイルのパスフレーズ').fill(PASSPHRASE);
+      await fresh.getByRole('button', { name: '開く' }).click();
+    }
     await fresh.getByTestId('backup-fingerprint').waitFor({ timeout: 600_000 });
     const checkMs = performance.now() - chosen;
     const clicked = performance.now();
@@ -140,7 +151,9 @@ async function main() {
     });
     await target.close();
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    console.log(`whole-station backup: ${INCIDENTS} incidents, ${PHOTOS} photos of ${PHOTO_KB} KB`);
+    console.log(
+      `whole-station backup: ${INCIDENTS} incidents, ${PHOTOS} photos of ${PHOTO_KB} KB, ${PASSPHRASE ? 'encrypted with age to a passphrase' : 'in clear'}`,
+    );
     console.log(`| step | time | peak JS heap |`);
     console.log(`|---|---|---|`);
     console.log(`| backup (click → download starts) | ${s(backupMs)} | ${backupHeap} MB |`);

@@ -3,6 +3,7 @@ import type { BackupFacts } from '../domain/storageHealth.ts';
 import { daysSince } from '../domain/storageHealth.ts';
 import { useBackupAction } from '../features/settings/useBackupAction.ts';
 import { Banner } from '../features/common/Banner.tsx';
+import { useKnownRecipients } from '../features/exchange/useKnownRecipients.ts';
 
 /**
  * The reminder itself, with the one-click backup: loaded only once a reminder is due, since the
@@ -18,6 +19,9 @@ export function BackupReminderBanner({
   onDismiss: () => void;
 }) {
   const { run, busy, message, clear } = useBackupAction();
+  // One click encrypts to the IT section's keys; without them a passphrase must be chosen, in 設定.
+  const recipients = useKnownRecipients();
+  const oneClick = recipients && recipients.known.length > 0 ? recipients.known : null;
   const now = new Date();
   function dismiss() {
     clear();
@@ -42,13 +46,21 @@ export function BackupReminderBanner({
             : `最後のバックアップから${since}日たっています。`}
           PC が故障するとデータを失います。バックアップを作成し、承認された媒体に保存してください。
           <span className="actions">
-            <button type="button" disabled={busy} onClick={() => void run()}>
-              {busy ? '作成中…' : '今すぐバックアップ'}
-            </button>
+            {oneClick ? (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void run({ kind: 'recipients', recipients: oneClick })}
+              >
+                {busy ? '作成中…' : '今すぐバックアップ'}
+              </button>
+            ) : null}
             <button type="button" className="secondary" onClick={dismiss}>
               今日は表示しない
             </button>
-            <Link to="/settings">設定で詳しく</Link>
+            <Link to="/settings">
+              {oneClick ? '設定で詳しく' : '設定でバックアップを作成（パスフレーズを決めます）'}
+            </Link>
           </span>
         </Banner>
       )}

@@ -26,6 +26,7 @@ import { ensureStationKey } from './keyStore.ts';
 import { loadStation } from './station.ts';
 import { StationMissingError } from './errors.ts';
 import { recordDataRelease } from './dataRelease.ts';
+import type { ProtectedBlob } from './ageProtection.ts';
 import { saveLastBackupAt } from './backupState.ts';
 import { BACKUP_EXCLUDED_TABLES, BACKUP_SECRET_SETTINGS } from './backupTables.ts';
 
@@ -184,19 +185,33 @@ export async function hashBlob(blob: Blob): Promise<string> {
 
 /**
  * After the file was handed to the browser: the time of the last backup (which the reminder
- * reads), then the 持ち出し記録 with the file's SHA-256. Hashing the whole file in pure JS is
- * most of a backup's time (7 of 11 s at 220 MB), so it runs here, after the download started,
- * and not before it.
+ * reads), then the 持ち出し記録 with the file's SHA-256 — for an encrypted backup also the backup
+ * inside it, and to whom it was encrypted. Hashing the whole file in pure JS is most of a
+ * backup's time (7 of 11 s at 220 MB), so it runs here, after the download started, and not
+ * before it.
  */
-export async function recordBackupWritten(backup: WrittenBackup): Promise<void> {
+export async function recordBackupWritten(
+  backup: WrittenBackup,
+  file: ProtectedBlob = {
+    fileName: backup.fileName,
+    blob: backup.blob,
+    encrypted: false,
+    release: {},
+    note: '',
+  },
+): Promise<void> {
   await saveLastBackupAt(nowIso());
   const key = backup.manifest.privateKey ? '、署名鍵（パスフレーズで保護）を含む' : '';
+  const note = file.note ? `・${file.note}` : '';
+  // A failed read leaves a hash out (null in the trail) rather than the entry.
+  const hash = (blob: Blob) => hashBlob(blob).catch(() => undefined);
   await recordDataRelease({
     kind: 'backup',
-    name: backup.fileName,
-    what: `記録 ${backup.records}件、添付 ${backup.attachments}件${key}、${stationLabel(backup.manifest.station)}`,
+    name: file.fileName,
+    what: `記録 ${backup.records}件、添付 ${backup.attachments}件${key}、${stationLabel(backup.manifest.station)}${note}`,
     count: backup.records,
-    // A failed read leaves the hash out (null in the trail) rather than the entry.
-    sha256: await hashBlob(backup.blob).catch(() => undefined),
+    sha256: await hash(file.blob),
+    innerSha256: file.encrypted ? ((await hash(backup.blob)) ?? null) : null,
+    ...file.release,
   });
 }

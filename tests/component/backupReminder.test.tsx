@@ -9,6 +9,7 @@ import { getDatabase } from '../../src/db/instance.ts';
 import { resetDeploymentConfig } from '../../src/features/exchange/deploymentConfig.ts';
 import { serveDeploymentConfig } from '../deploymentConfigStub.ts';
 import { captureDownloads } from '../downloadCapture.ts';
+import { generateAgeIdentity } from '../../src/exchange/age/ageRecipients.ts';
 import { BackupReminder, BACKUP_REMINDER_DISMISSED_KEY } from '../../src/app/BackupReminder.tsx';
 import { ConfigWarnings } from '../../src/features/settings/ConfigWarnings.tsx';
 
@@ -59,8 +60,21 @@ describe('BackupReminder', () => {
     expect(screen.queryByText(/最後のバックアップから/)).toBeNull();
   });
 
-  it('writes the backup in one click, records it and notes the time', async () => {
+  it('without recipients, sends the person to 設定 to choose a passphrase (no one-click backup)', async () => {
     await serveDeploymentConfig();
+    await saveLastBackupAt(new Date(Date.now() - 31 * DAY).toISOString());
+    renderReminder();
+    expect(
+      await screen.findByRole('link', {
+        name: '設定でバックアップを作成（パスフレーズを決めます）',
+      }),
+    ).toHaveAttribute('href', '/settings');
+    expect(screen.queryByRole('button', { name: '今すぐバックアップ' })).toBeNull();
+  });
+
+  it('writes the backup in one click, encrypted to the IT section, records it and notes the time', async () => {
+    const { recipient } = generateAgeIdentity();
+    await serveDeploymentConfig({ encryptionRecipients: [{ label: '情報政策課', recipient }] });
     await saveLastBackupAt(new Date(Date.now() - 31 * DAY).toISOString());
     const created = captureDownloads();
     const user = userEvent.setup();
@@ -72,6 +86,8 @@ describe('BackupReminder', () => {
     const last = await getDatabase().audit.orderBy('seq').last();
     expect(last?.release?.kind).toBe('backup');
     expect(last?.release?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(last?.release?.protection).toBe('recipients');
+    expect(created[0]!.fileName).toMatch(/\.sonae-backup\.zip\.age$/);
   });
 });
 

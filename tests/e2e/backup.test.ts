@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { decryptAge } from '../../src/exchange/age/age.ts';
+import { scryptIdentity } from '../../src/exchange/age/ageRecipients.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   downloadedBytes,
@@ -52,13 +55,19 @@ function comparable(dump: Record<string, unknown[]>, dropLastAudit = false) {
   return { ...rest, settings, audit };
 }
 
-async function chooseBackup(page: Page) {
+const BACKUP_PASSPHRASE = 'madoguchi-bcp-2026';
+
+/** Chooses the (passphrase-encrypted) backup, types its passphrase and waits for the preview. */
+async function chooseBackup(page: Page, passphrase = BACKUP_PASSPHRASE) {
   await page.getByLabel('バックアップファイル', { exact: true }).setInputFiles({
     name: backup.name,
-    mimeType: 'application/zip',
+    mimeType: 'application/octet-stream',
     buffer: backup.buffer,
   });
-  await page.getByTestId('backup-fingerprint').waitFor();
+  await page.getByLabel('このファイルのパスフレーズ').fill(passphrase);
+  await page.getByRole('button', { name: '開く' }).click();
+  if (passphrase === BACKUP_PASSPHRASE)
+    await page.getByTestId('backup-fingerprint').waitFor({ timeout: 60_000 });
 }
 
 beforeAll(async () => {
@@ -83,25 +92,40 @@ describe('whole-station backup and restore', () => {
     await page.goto(`${server.url}#/settings`);
     await page.reload();
     await page.getByRole('heading', { name: 'バックアップ', level: 2 }).waitFor();
-    await expect(page.getByTestId('last-backup-at').textContent()).resolves.toBe(
-      'まだ作成していません',
-    );
+    await page.getByTestId('last-backup-at').getByText('まだ作成していません').waitFor();
     // The station as the backup sees it: before the backup's own 持ち出し記録.
     original = await dumpDatabase(page);
-    const download = page.waitForEvent('download');
+    // No recipients configured: the backup is encrypted to a passphrase (PRODUCT.md decision 4).
+    const protection = page.getByRole('group', { name: '暗号化' });
+    expect(
+      await protection.getByRole('radio', { name: 'パスフレーズで暗号化する' }).isChecked(),
+    ).toBe(true);
+    await protection.getByLabel('パスフレーズ', { exact: true }).fill(BACKUP_PASSPHRASE);
+    await protection.getByLabel('パスフレーズ（確認）').fill(BACKUP_PASSPHRASE);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('button', { name: 'バックアップを作成' }).click();
     const file = await download;
     backup = { name: file.suggestedFilename(), buffer: await downloadedBytes(file) };
-    await page.getByText(/を書き出しました（記録 \d+件、添付 1件/).waitFor();
+    await page.getByText(/を書き出しました（記録 \d+件、添付 1件/).waitFor({ timeout: 60_000 });
     await screenshot(page, 'backup-settings', true);
-    expect(backup.name).toMatch(/\.sonae-backup\.zip$/);
-    expect(backup.buffer.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(backup.name).toMatch(/\.sonae-backup\.zip\.age$/);
+    expect(backup.buffer.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    // Inside: the ZIP container, as age opens it with the passphrase.
+    const inner = await decryptAge(backup.buffer, [scryptIdentity(BACKUP_PASSPHRASE)]);
+    if (!inner.ok) throw new Error(inner.error.kind);
+    expect([...inner.value.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     await expect(page.getByTestId('last-backup-at').textContent()).resolves.toMatch(/\d{4}年/);
     // The 持ち出し記録 names the file and its hash.
     const release = (
-      (await dumpDatabase(page)).audit as { release?: { kind: string; name: string } }[]
+      (await dumpDatabase(page)).audit as {
+        release?: { kind: string; name: string; protection?: string; innerSha256?: string };
+      }[]
     ).find((row) => row.release?.kind === 'backup');
     expect(release?.release?.name).toBe(backup.name);
+    expect(release?.release?.protection).toBe('passphrase');
+    expect(release?.release?.innerSha256).toBe(
+      createHash('sha256').update(inner.value).digest('hex'),
+    );
   });
 
   it('restores it on a fresh profile from the first-run screen, table for table', async () => {
@@ -160,14 +184,19 @@ describe('whole-station backup and restore', () => {
     expect(station(after.settings!)).toEqual(station(before.settings!));
   });
 
-  it('refuses a truncated file with a reason and changes nothing', async () => {
+  it('refuses a wrong passphrase and a truncated file with a reason, changing nothing', async () => {
     const page = await freshPage(server);
+    await chooseBackup(page, 'chigau-passphrase');
+    await page.getByText('パスフレーズが違います。').waitFor({ timeout: 60_000 });
     await page.getByLabel('バックアップファイル', { exact: true }).setInputFiles({
       name: backup.name,
-      mimeType: 'application/zip',
+      mimeType: 'application/octet-stream',
       buffer: backup.buffer.subarray(0, backup.buffer.length - 200),
     });
-    await page.getByText(/途中で切れています/).waitFor();
+    await page.getByLabel('このファイルのパスフレーズ').fill(BACKUP_PASSPHRASE);
+    await page.getByRole('button', { name: '開く' }).click();
+    await page.getByText(/途中で切れて/).waitFor({ timeout: 60_000 });
+    await page.getByText(/データは変更していません/).waitFor();
     await page.getByRole('button', { name: 'この内容で始める' }).waitFor();
   });
 
@@ -191,6 +220,8 @@ describe('whole-station backup and restore', () => {
       expect(comparable(await dumpDatabase(page), true)).toEqual(comparable(original));
       await page.goto(`${origin}/city/sonae/#/settings`);
       await page.getByText(/暗号化されていない接続（http:\/\/）のため/).waitFor();
+      // In clear when so chosen: no recipients were ever seen, so no reason is asked.
+      await page.getByRole('radio', { name: '暗号化しない' }).check();
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'バックアップを作成' }).click();
       expect((await downloadedBytes(await download)).subarray(0, 2).toString()).toBe('PK');

@@ -19,6 +19,8 @@ export function ExportProtectionFields({
   known,
   canChoose,
   hasSeenRecipients,
+  name = 'export-protection',
+  encryptedFile = '….sonae.json.age',
 }: {
   value: ProtectionChoice;
   onChange: (next: ProtectionChoice) => void;
@@ -26,13 +28,17 @@ export function ExportProtectionFields({
   /** The IT section picks recipients per export and may add others. */
   canChoose: boolean;
   hasSeenRecipients: boolean;
+  /** The radio group's name (unique on the page). */
+  name?: string;
+  /** How an encrypted file is named, for the hint. */
+  encryptedFile?: string;
 }) {
   const set = (patch: Partial<ProtectionChoice>) => onChange({ ...value, ...patch });
   const mode = (m: ProtectionChoice['mode'], label: string) => (
     <label>
       <input
         type="radio"
-        name="export-protection"
+        name={name}
         checked={value.mode === m}
         onChange={() => set({ mode: m })}
       />
@@ -77,7 +83,7 @@ export function ExportProtectionFields({
             </Field>
           ) : null}
           <p className="hint">
-            ファイルは「….sonae.json.age」になり、宛先の秘密鍵を持つ端末（または age
+            ファイルは「{encryptedFile}」になり、宛先の秘密鍵を持つ端末（または age
             コマンド）でしか読めません。
           </p>
         </div>

@@ -14,9 +14,16 @@ export interface ProtectionChoice {
   reason: string;
 }
 
-export function initialChoice(known: readonly NamedRecipient[]): ProtectionChoice {
+/**
+ * The form's first state: the known recipients all ticked; without any, `fallback` (an export
+ * is in clear; a backup asks for a passphrase, PRODUCT.md decision 4).
+ */
+export function initialChoice(
+  known: readonly NamedRecipient[],
+  fallback: 'clear' | 'passphrase' = 'clear',
+): ProtectionChoice {
   return {
-    mode: known.length > 0 ? 'recipients' : 'clear',
+    mode: known.length > 0 ? 'recipients' : fallback,
     chosen: known.map((r) => r.recipient),
     extra: '',
     passphrase: '',

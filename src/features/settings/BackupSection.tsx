@@ -1,5 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useLastBackupAt } from '../../db/backupState.ts';
+import { useCanEditMasterData } from '../common/masterDataAccess.tsx';
+import { ExportProtectionFields } from '../exchange/ExportProtectionFields.tsx';
+import {
+  initialChoice,
+  protectionOf,
+  type ProtectionChoice,
+} from '../exchange/exportProtectionChoice.ts';
+import { useKnownRecipients } from '../exchange/useKnownRecipients.ts';
 import { formatDateTimeJa } from '../../domain/dateTime.ts';
 import { Banner } from '../common/Banner.tsx';
 import { NewPassphraseFields } from './NewPassphraseFields.tsx';
@@ -13,15 +21,24 @@ export function BackupSection() {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // Encrypted like an export (decision 4): to the IT section's keys, else with a passphrase.
+  const [choice, setChoice] = useState<ProtectionChoice>(initialChoice([], 'passphrase'));
+  const recipients = useKnownRecipients((known) => setChoice(initialChoice(known, 'passphrase')));
+  const canChoose = useCanEditMasterData();
+  const [protectionProblem, setProtectionProblem] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!recipients) return;
+    const protection = protectionOf(choice, recipients.known, recipients.seen);
+    setProtectionProblem(protection.ok ? null : protection.message);
     const invalid = withKey ? checkNewPassphrase(passphrase, again) : null;
     setProblem(invalid);
-    if (invalid) return;
-    if (await run(withKey ? passphrase : null)) {
+    if (invalid || !protection.ok) return;
+    if (await run(protection.protection, withKey ? passphrase : null)) {
       setPassphrase('');
       setAgain('');
+      setChoice(initialChoice(recipients.known, 'passphrase'));
     }
   }
 
@@ -44,6 +61,18 @@ export function BackupSection() {
       </p>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
       <form className="form" onSubmit={submit} noValidate>
+        {recipients ? (
+          <ExportProtectionFields
+            value={choice}
+            onChange={setChoice}
+            known={recipients.known}
+            canChoose={canChoose === true}
+            hasSeenRecipients={recipients.seen}
+            name="backup-protection"
+            encryptedFile="….sonae-backup.zip.age"
+          />
+        ) : null}
+        {protectionProblem ? <Banner kind="error">{protectionProblem}</Banner> : null}
         <label className="choice">
           <input type="checkbox" checked={withKey} onChange={(e) => setWithKey(e.target.checked)} />
           <span>この端末の署名鍵も含める（パスフレーズで保護します）</span>
@@ -66,7 +95,7 @@ export function BackupSection() {
           </>
         ) : null}
         <div className="actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || !recipients}>
             {busy ? '作成中…' : 'バックアップを作成'}
           </button>
         </div>

@@ -7,6 +7,19 @@ import { describeBackupError } from '../../exchange/backup/backupFormat.ts';
 import { Banner } from '../common/Banner.tsx';
 import { Field } from '../common/Field.tsx';
 import { BackupPreviewPanel } from './BackupPreviewPanel.tsx';
+import { readBlobBytes } from '../../db/blobBytes.ts';
+import { isAgeFile } from '../../exchange/age/age.ts';
+import { AGE_FILE_SUFFIX } from '../../exchange/age/ageFiles.ts';
+import { openEncryptedBlob, type OpenInput } from '../exchange/openEncryptedBundle.ts';
+import { decryptPrompts, PassphrasePrompt } from '../exchange/PassphrasePrompt.tsx';
+import { useKnownRecipients } from '../exchange/useKnownRecipients.ts';
+
+/** An encrypted backup waiting for a passphrase: the station key's, or the file's own. */
+interface Locked {
+  file: File;
+  for: 'identity' | 'file';
+  error: string | null;
+}
 import type { BackupMessage } from './useBackupAction.ts';
 
 /**
@@ -19,15 +32,42 @@ export function RestoreSection({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const [message, setMessage] = useState<BackupMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const [locked, setLocked] = useState<Locked | null>(null);
+  const recipients = useKnownRecipients();
   const Heading = `h${headingLevel}` as const;
 
-  async function choose(file: File | undefined) {
+  /** Checks a backup; an age-encrypted one (decision 4) is decrypted first, in slices. */
+  async function choose(
+    file: File | undefined,
+    keys: Omit<OpenInput, 'configuredRecipients'> = {},
+  ) {
     setPreview(null);
+    setLocked(null);
     if (!file) return;
     setBusy(true);
     setMessage({ kind: 'info', text: `「${file.name}」を確認しています…` });
     try {
-      const checked = await checkBackupFile(file.name, file);
+      let backup: Blob = file;
+      let name = file.name;
+      if (isAgeFile(await readBlobBytes(file.slice(0, 4096)))) {
+        const opened = await openEncryptedBlob(
+          file,
+          { ...keys, configuredRecipients: recipients?.known ?? [] },
+          'application/zip',
+        );
+        if (opened.status === 'needPassphrase') {
+          setLocked({ file, for: opened.for, error: opened.message });
+          setMessage(null);
+          return;
+        }
+        if (opened.status === 'refused') {
+          setMessage({ kind: 'error', text: `${opened.message} データは変更していません。` });
+          return;
+        }
+        backup = opened.blob;
+        if (name.endsWith(AGE_FILE_SUFFIX)) name = name.slice(0, -AGE_FILE_SUFFIX.length);
+      }
+      const checked = await checkBackupFile(name, backup);
       if (checked.ok) {
         setPreview(checked.preview);
         setMessage(null);
@@ -72,18 +112,30 @@ export function RestoreSection({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     <section className="card restore-section" aria-labelledby="restore-heading">
       <Heading id="restore-heading">復元</Heading>
       <p>
-        「バックアップ」で作ったファイル（.sonae-backup.zip）から、この端末のデータを元に戻します。PC
+        「バックアップ」で作ったファイル（.sonae-backup.zip、暗号化したものは
+        .sonae-backup.zip.age）から、この端末のデータを元に戻します。PC
         を入れ替えたとき、ブラウザーのデータが消えたとき、備えのアドレスが変わったときに使います。
       </p>
       {message ? <Banner kind={message.kind}>{message.text}</Banner> : null}
       <Field label="バックアップファイル">
         <input
           type="file"
-          accept=".zip"
+          accept=".zip,.age"
           disabled={busy}
           onChange={(e) => void choose(e.target.files?.[0])}
         />
       </Field>
+      {locked ? (
+        <PassphrasePrompt
+          label={decryptPrompts[locked.for].label}
+          hint={decryptPrompts[locked.for].hint}
+          error={locked.error}
+          onSubmit={(value) =>
+            void choose(locked.file, { [decryptPrompts[locked.for].field]: value })
+          }
+          onCancel={() => setLocked(null)}
+        />
+      ) : null}
       {preview ? (
         <form className="form" onSubmit={apply} noValidate>
           <BackupPreviewPanel preview={preview} />

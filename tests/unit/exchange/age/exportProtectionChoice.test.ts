@@ -21,6 +21,9 @@ describe('protectionOf', () => {
       protection: { kind: 'recipients', recipients: known },
     });
     expect(initialChoice([]).mode).toBe('clear');
+    // A backup without recipients starts with a passphrase (PRODUCT.md decision 4).
+    expect(initialChoice([], 'passphrase').mode).toBe('passphrase');
+    expect(initialChoice(known, 'passphrase').mode).toBe('recipients');
   });
 
   it('keeps the ticked recipients and adds typed ones; refuses a bad one or none', () => {
