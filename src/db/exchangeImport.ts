@@ -52,6 +52,8 @@ export interface PreviewRow {
 export interface ImportPreview {
   fileName: string;
   sha256: string;
+  /** The age file the bundle came in, when it was encrypted: its SHA-256 as carried. */
+  encryptedSha256?: string;
   /** The envelope without its records (the leaves are in `incoming`): issuer, sequence, kind. */
   bundle: Bundle;
   signer: TrustedKey;
@@ -127,6 +129,7 @@ export async function prepareImport(
     preview: {
       fileName,
       sha256: fileSha256,
+      ...(options.encryptedSha256 ? { encryptedSha256: options.encryptedSha256 } : {}),
       // Without the records as received, whichever way the file was checked (checkBundleInWorker
       // sends only their keys and leaves): what the preview keeps in memory is the leaves.
       bundle: { ...bundle, records: [] },

@@ -46,8 +46,13 @@ export interface ImportRow {
   at: string;
   actor: string;
   fileName: string;
-  /** sha256 (hex) of the file's bytes. */
+  /** sha256 (hex) of the file's bytes: the signed bundle (inside an encrypted file). */
   sha256: string;
+  /**
+   * An encrypted file (`.age`): sha256 of the file as carried. Both hashes are in the sender's
+   * 持ち出し記録 (sha256 and innerSha256), so the two ends can be matched (decision 4).
+   */
+  encryptedSha256?: string;
   bundleId: string;
   /** Station id the bundle's issuer declares (shown; not trusted for replay protection). */
   issuer: string;

@@ -83,6 +83,7 @@ export function importRow(preview: ImportPreview, actor: string, at: string, cou
     actor,
     fileName: preview.fileName,
     sha256: preview.sha256,
+    ...(preview.encryptedSha256 ? { encryptedSha256: preview.encryptedSha256 } : {}),
     bundleId: bundle.bundleId,
     issuer: bundle.issuer.stationId,
     issuerLabel: bundle.issuer.label,

@@ -27,6 +27,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Defaults to parseBundleAsync on this thread. */
   parse?: BundleParser;
+  /** The bytes were decrypted from an age file with this SHA-256 (kept in the history). */
+  encryptedSha256?: string;
 }
 
 /**

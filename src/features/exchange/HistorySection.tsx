@@ -51,7 +51,20 @@ export function HistorySection() {
                 <tr key={row.seq}>
                   <td>{formatDateTimeShort(row.at)}</td>
                   {/* File names and labels come from files: control and bidi characters shown. */}
-                  <td>{shown(row.fileName)}</td>
+                  <td>
+                    {shown(row.fileName)}
+                    {/* To match the sender's 持ち出し記録 (its SHA-256s), decision 4. */}
+                    {row.encryptedSha256 ? (
+                      <span className="history-hash">
+                        暗号化ファイル SHA-256:{' '}
+                        <code className="sha256">{row.encryptedSha256}</code>
+                      </span>
+                    ) : null}
+                    <span className="history-hash">
+                      {row.encryptedSha256 ? '中のファイル' : ''}SHA-256:{' '}
+                      <code className="sha256">{row.sha256}</code>
+                    </span>
+                  </td>
                   <td>{shown(row.issuerLabel)}</td>
                   <td>{row.sequence}</td>
                   <td>

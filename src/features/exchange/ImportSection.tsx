@@ -71,6 +71,7 @@ export function ImportSection() {
       const config = await loadDeploymentConfig();
       let bytes = await readFileBytes(file);
       setOpened(null);
+      let decrypted: { outer: string; inner: string } | null = null;
       if (isAgeFile(bytes)) {
         const configured = deploymentSettingsOf(config).encryptionRecipients;
         const outcome = await openEncryptedBundle(bytes, {
@@ -88,7 +89,8 @@ export function ImportSection() {
           return;
         }
         bytes = outcome.bytes;
-        setOpened({ outer: outcome.outerSha256, inner: outcome.innerSha256 });
+        decrypted = { outer: outcome.outerSha256, inner: outcome.innerSha256 };
+        setOpened(decrypted);
       }
       const prepared = await prepareImport(
         file.name,
@@ -97,6 +99,7 @@ export function ImportSection() {
         {
           // The checks run in a Web Worker, so the page repaints while a large file is read.
           parse: checkBundleInWorker,
+          ...(decrypted ? { encryptedSha256: decrypted.outer } : {}),
           onProgress: (progress) =>
             setState((now) => (now.step === 'checking' ? { step: 'checking', progress } : now)),
         },
