@@ -294,6 +294,22 @@ describe('confidential bundles on a plain-HTTP origin', { timeout: 180_000 }, ()
     }
   });
 
+  it('ファイルの検証 opens an encrypted file with the station key and shows both hashes', async () => {
+    // Same page as the import (a hash change, no reload): the key is still open.
+    const { page } = stations.it;
+    await open(page, '/exchange/verify', 'ファイルの検証');
+    await page.getByLabel('検証するファイルを選ぶ').setInputFiles(at('dept.age'));
+    await page.getByText(sha256(readFileSync(at('dept.age')))).waitFor({ timeout: 60_000 });
+    await page.getByText(sha256(readFileSync(at('bundle.sonae.json')))).waitFor();
+    await page.getByText('有効', { exact: true }).waitFor();
+    await screenshot(page, 'encryption-verify');
+    // A station without the key names the recipients and checks nothing.
+    const dept = stations.dept.page;
+    await open(dept, '/exchange/verify', 'ファイルの検証');
+    await dept.getByLabel('検証するファイルを選ぶ').setInputFiles(at('dept.age'));
+    await dept.getByText(/情報政策課・情報政策課（保管用）あての暗号化ファイルです/).waitFor();
+  });
+
   it('logged no console error and made no request off the app origin', () => {
     for (const { watch } of Object.values(stations)) {
       expect(watch.problems).toEqual([]);

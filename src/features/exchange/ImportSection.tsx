@@ -16,11 +16,14 @@ import {
   warmUpBundleWorker,
 } from '../../exchange/worker/checkBundleInWorker.ts';
 import { isAgeFile } from '../../exchange/age/age.ts';
-import { loadSeenRecipients } from '../../db/exportProtection.ts';
 import { Banner } from '../common/Banner.tsx';
 import { readFileBytes } from './download.ts';
-import { deploymentSettingsOf, loadDeploymentConfig } from './deploymentConfig.ts';
-import { openEncryptedBundle, type OpenInput } from './openEncryptedBundle.ts';
+import { loadDeploymentConfig } from './deploymentConfig.ts';
+import {
+  openEncryptedBundle,
+  recipientsForMessages,
+  type OpenInput,
+} from './openEncryptedBundle.ts';
 import { decryptPrompts, PassphrasePrompt } from './PassphrasePrompt.tsx';
 import { ImportPreviewProgress } from './ImportPreviewProgress.tsx';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
@@ -73,12 +76,9 @@ export function ImportSection() {
       setOpened(null);
       let decrypted: { outer: string; inner: string } | null = null;
       if (isAgeFile(bytes)) {
-        const configured = deploymentSettingsOf(config).encryptionRecipients;
         const outcome = await openEncryptedBundle(bytes, {
           ...unlock,
-          configuredRecipients: configured.length
-            ? configured
-            : ((await loadSeenRecipients())?.recipients ?? []),
+          configuredRecipients: await recipientsForMessages(),
         });
         if (outcome.status === 'needPassphrase') {
           setState({ step: 'locked', file, for: outcome.for, message: outcome.message });

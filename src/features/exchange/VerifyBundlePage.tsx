@@ -19,12 +19,24 @@ import {
   type VerifyResult,
 } from './verifyBundleFile.ts';
 import { VerifyVerdict } from './VerifyVerdict.tsx';
+import { isAgeFile } from '../../exchange/age/age.ts';
+import {
+  openEncryptedBundle,
+  recipientsForMessages,
+  type OpenInput,
+} from './openEncryptedBundle.ts';
+import { decryptPrompts, PassphrasePrompt } from './PassphrasePrompt.tsx';
+
+type UnlockInput = Omit<OpenInput, 'configuredRecipients'>;
+
 import './exchange.css';
 import './verify.css';
 
 type State =
   | { step: 'idle' }
   | { step: 'checking' }
+  /** An encrypted file waiting for a passphrase (the station key's, or the file's). */
+  | { step: 'locked'; file: File; for: 'identity' | 'file'; message: string | null }
   | { step: 'done'; result: VerifyResult; bytes: Uint8Array; keyError?: string }
   | { step: 'failed'; message: string };
 
@@ -38,7 +50,7 @@ export function VerifyBundlePage() {
   const [isDragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  async function check(file: File | undefined) {
+  async function check(file: File | undefined, unlock: UnlockInput = {}) {
     if (!file) return;
     if (input.current) input.current.value = '';
     // From the metadata, before reading: a huge file is refused at once (as the import does).
@@ -53,8 +65,27 @@ export function VerifyBundlePage() {
     }
     setState({ step: 'checking' });
     try {
-      const bytes = await readFileBytes(file);
-      const result = await verifyBundleBytes(file.name, bytes, await loadKeysTrustedHere());
+      let bytes = await readFileBytes(file);
+      let encryptedSha256: string | undefined;
+      // An encrypted file is opened in memory (as the import does), then its bundle checked.
+      if (isAgeFile(bytes)) {
+        const outcome = await openEncryptedBundle(bytes, {
+          ...unlock,
+          configuredRecipients: await recipientsForMessages(),
+        });
+        if (outcome.status === 'needPassphrase') {
+          setState({ step: 'locked', file, for: outcome.for, message: outcome.message });
+          return;
+        }
+        if (outcome.status === 'refused') {
+          setState({ step: 'failed', message: `検証できません: ${outcome.message}` });
+          return;
+        }
+        bytes = outcome.bytes;
+        encryptedSha256 = outcome.outerSha256;
+      }
+      const verified = await verifyBundleBytes(file.name, bytes, await loadKeysTrustedHere());
+      const result = encryptedSha256 ? { ...verified, encryptedSha256 } : verified;
       setState({ step: 'done', result, bytes });
     } catch (error) {
       setState({ step: 'failed', message: describeStorageError(error) });
@@ -74,7 +105,10 @@ export function VerifyBundlePage() {
     const rows = await loadKeysTrustedHere();
     setState({
       step: 'done',
-      result: await verifyBundleBytes(result.fileName, bytes, rows, chosen),
+      result: {
+        ...(await verifyBundleBytes(result.fileName, bytes, rows, chosen)),
+        ...(result.encryptedSha256 ? { encryptedSha256: result.encryptedSha256 } : {}),
+      },
       bytes,
     });
   }
@@ -89,7 +123,8 @@ export function VerifyBundlePage() {
     <section className="verify-page">
       <h1>ファイルの検証</h1>
       <p>
-        データ交換のファイル（.sonae.json）の署名と内容を確かめます。
+        データ交換のファイル（.sonae.json、暗号化したものは
+        .sonae.json.age）の署名と内容を確かめます。
         <strong>取り込みはしません。この PC のデータは何も変わりません。</strong>
         受け取ったファイルを取り込む前の確認や、監査のための確認に使えます。
       </p>
@@ -108,13 +143,22 @@ export function VerifyBundlePage() {
           <input
             ref={input}
             type="file"
-            accept=".json,application/json"
+            accept=".json,.age,application/json"
             onChange={(e) => void check(e.target.files?.[0])}
           />
         </label>
         <p className="hint">ここにファイルをドラッグ＆ドロップしても検証できます。</p>
       </div>
       {state.step === 'checking' ? <p role="status">ファイルを確認しています…</p> : null}
+      {state.step === 'locked' ? (
+        <PassphrasePrompt
+          label={decryptPrompts[state.for].label}
+          hint={decryptPrompts[state.for].hint}
+          error={state.message}
+          onSubmit={(value) => void check(state.file, { [decryptPrompts[state.for].field]: value })}
+          onCancel={() => setState({ step: 'idle' })}
+        />
+      ) : null}
       {state.step === 'failed' ? <Banner kind="error">{state.message}</Banner> : null}
       {state.step === 'done' ? (
         <>

@@ -32,7 +32,17 @@ export function VerifyVerdict({ result }: { result: VerifyResult }) {
         </Banner>
       )}
       <dl className="verify-facts">
-        <dt>ファイルの SHA-256</dt>
+        {result.encryptedSha256 ? (
+          <>
+            <dt>暗号化ファイルの SHA-256</dt>
+            <dd>
+              <code className="verify-hash">{result.encryptedSha256}</code>
+            </dd>
+          </>
+        ) : null}
+        <dt>
+          {result.encryptedSha256 ? '中のファイル（署名付き）の SHA-256' : 'ファイルの SHA-256'}
+        </dt>
         <dd>
           <code className="verify-hash">{result.sha256}</code>
           <br />

@@ -10,7 +10,8 @@ import {
   unlockAgeIdentity,
   unlockedAgeIdentity,
 } from '../../db/ageIdentity.ts';
-import type { NamedRecipient } from '../../db/exportProtection.ts';
+import { loadSeenRecipients, type NamedRecipient } from '../../db/exportProtection.ts';
+import { deploymentSettingsOf, loadDeploymentConfig } from './deploymentConfig.ts';
 
 /**
  * Opens an age-encrypted bundle chosen for import, in memory: with this station's identity (its
@@ -35,6 +36,12 @@ export interface OpenInput {
 }
 
 const hex = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
+
+/** The recipients a refusal names: the deployment config's, else those this station last saw. */
+export async function recipientsForMessages(): Promise<NamedRecipient[]> {
+  const configured = deploymentSettingsOf(await loadDeploymentConfig()).encryptionRecipients;
+  return configured.length ? configured : ((await loadSeenRecipients())?.recipients ?? []);
+}
 
 function labelsOf(recipients: readonly NamedRecipient[]): string {
   return recipients.map((r) => r.label).join('・');

@@ -31,6 +31,8 @@ export interface VerifyResult {
   fileName: string;
   /** Lower-case hex SHA-256 of the file's bytes (what Get-FileHash and certutil print). */
   sha256: string;
+  /** An encrypted file (`.age`): the SHA-256 of the file as carried; `sha256` is the bundle's. */
+  encryptedSha256?: string;
   verdict: VerifyVerdict;
 }
 
