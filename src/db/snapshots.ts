@@ -7,6 +7,7 @@ import type { MergePlanRow } from './mergeStore.ts';
 import { getDatabase } from './instance.ts';
 import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
+import { loadDeploymentSettings } from './deploymentSettingsCache.ts';
 
 /** Snapshots kept: enough to step back over a morning's imports, small enough for the quota. */
 export const SNAPSHOTS_KEPT = 5;
@@ -44,6 +45,43 @@ export async function takeSnapshot(
   if (keys.length > SNAPSHOTS_KEPT)
     await snapshots.bulkDelete(keys.slice(0, keys.length - SNAPSHOTS_KEPT));
   return seq;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Drops the states before imports taken more than `days` ago (PRODUCT.md decision 5: the content
+ * of a record deleted or changed by an import leaves the station once the IT section's retention
+ * period has passed), with one audit entry saying how many. Returns how many went.
+ */
+export async function pruneSnapshots(
+  db: SonaeDatabase,
+  days: number,
+  now: Date = new Date(),
+): Promise<number> {
+  const { snapshots } = exchangeTables(db);
+  const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+  return db.transaction('rw', snapshots, db.audit, db.settings, async (tx) => {
+    const old = await snapshots.where('at').below(cutoff).primaryKeys();
+    if (old.length === 0) return 0;
+    await snapshots.bulkDelete(old);
+    const station = await requireStation(tx);
+    await appendAudit(
+      station,
+      {
+        action: 'delete',
+        summary: `保存期間（${days}日）を過ぎた「取り込み前の状態」${old.length}件を削除`,
+      },
+      db,
+    );
+    return old.length;
+  });
+}
+
+/** pruneSnapshots with the retention of sonae.config.json (its last good copy here). */
+export async function pruneExpiredSnapshots(): Promise<number> {
+  const { snapshotRetentionDays } = await loadDeploymentSettings();
+  return pruneSnapshots(getDatabase(), snapshotRetentionDays);
 }
 
 /** Puts back what one snapshot holds: the changed records, or (older snapshots) every table. */

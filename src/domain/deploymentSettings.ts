@@ -13,6 +13,11 @@ export interface DeploymentSettings {
     levelDrillMonths: number;
   };
   guidanceLanguages: string[];
+  /**
+   * Days the state before an import (取り込み前の状態) is kept: it holds the content of records
+   * the import changed or deleted, so past this it goes (PRODUCT.md decision 5).
+   */
+  snapshotRetentionDays: number;
 }
 
 /** The settings of a station whose config is absent or refused. */
@@ -21,4 +26,5 @@ export const defaultDeploymentSettings: DeploymentSettings = {
   backupReminderDays: 30,
   reviewPeriods: { procedureMonths: 12, contactMonths: 6, drillMonths: 12, levelDrillMonths: 12 },
   guidanceLanguages: [],
+  snapshotRetentionDays: 90,
 };

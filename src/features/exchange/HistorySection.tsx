@@ -1,7 +1,12 @@
 import { ConfirmBox } from '../common/ConfirmBox.tsx';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useImportHistory } from '../../db/exchangeHistory.ts';
-import { restoreSnapshot, useSnapshots, type SnapshotSummary } from '../../db/snapshots.ts';
+import {
+  pruneExpiredSnapshots,
+  restoreSnapshot,
+  useSnapshots,
+  type SnapshotSummary,
+} from '../../db/snapshots.ts';
 import { describeStorageError } from '../../db/errors.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
 import { escapeControlCharacters as shown } from '../../exchange/safeText.ts';
@@ -14,6 +19,10 @@ export function HistorySection() {
   const snapshots = useSnapshots();
   const [confirming, setConfirming] = useState<SnapshotSummary | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  // States older than the retention period go before they are offered (decision 5).
+  useEffect(() => {
+    pruneExpiredSnapshots().catch(() => undefined);
+  }, []);
 
   async function restore(snapshot: SnapshotSummary) {
     setConfirming(null);
@@ -80,6 +89,9 @@ export function HistorySection() {
       {snapshots && snapshots.length > 0 ? (
         <>
           <h3>取り込み前の状態（直近{snapshots.length}件）</h3>
+          <p className="hint">
+            取り込みで変わった記録の元の内容です。配布設定で決めた日数（既定90日）を過ぎると消えます。
+          </p>
           <ul className="snapshot-list">
             {snapshots.map((snapshot) => (
               <li key={snapshot.seq}>

@@ -54,6 +54,8 @@ const settingsShape = {
     )
     .max(12)
     .optional(),
+  /** Days the state before an import is kept (PRODUCT.md decision 5). */
+  snapshotRetentionDays: z.number().int().min(1).max(3650).optional(),
 };
 
 const configSchema = z.looseObject({
@@ -126,6 +128,7 @@ export function parseDeploymentConfig(text: string): DeploymentConfig {
     backupReminderDays: data.backupReminderDays ?? defaults.backupReminderDays,
     reviewPeriods: { ...defaults.reviewPeriods, ...data.reviewPeriods },
     guidanceLanguages: data.guidanceLanguages ?? defaults.guidanceLanguages,
+    snapshotRetentionDays: data.snapshotRetentionDays ?? defaults.snapshotRetentionDays,
   };
   // A key a newer Sonae knows is not an error here (PRODUCT.md, decision 3): say it, use the rest.
   const warnings = Object.keys(data)

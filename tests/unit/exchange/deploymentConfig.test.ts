@@ -44,6 +44,7 @@ describe('parseDeploymentConfig (sonae.config.json)', () => {
         backupReminderDays: 14,
         reviewPeriods: { contactMonths: 3 },
         guidanceLanguages: ['en', 'zh-CN'],
+        snapshotRetentionDays: 30,
       }),
     );
     expect(deploymentSettingsOf(result)).toEqual({
@@ -51,6 +52,7 @@ describe('parseDeploymentConfig (sonae.config.json)', () => {
       backupReminderDays: 14,
       reviewPeriods: { ...defaultDeploymentSettings.reviewPeriods, contactMonths: 3 },
       guidanceLanguages: ['en', 'zh-CN'],
+      snapshotRetentionDays: 30,
     });
   });
 
@@ -104,6 +106,16 @@ describe('parseDeploymentConfig (sonae.config.json)', () => {
         backupReminderDays: 0,
       }),
       'backupReminderDays',
+    ],
+    [
+      'a snapshot retention of half a day',
+      JSON.stringify({
+        format: 'sonae-config',
+        version: 1,
+        trustedKeys: [],
+        snapshotRetentionDays: 0.5,
+      }),
+      'snapshotRetentionDays',
     ],
     [
       'a broken key',
