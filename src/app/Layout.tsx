@@ -5,6 +5,7 @@ import { stationLabel } from '../domain/stationRole.ts';
 import { mainNavigation, REVIEW_NAV_COUNT_ID, REVIEW_PATH } from './navigation.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { StorageStatusIndicator } from './StorageStatusIndicator.tsx';
+import { OperatorPicker } from './OperatorPicker.tsx';
 import { DrillBanner } from '../features/drills/DrillBanner.tsx';
 import '../features/help/helpNavLink.css';
 
@@ -31,8 +32,9 @@ export function Layout({ station }: { station: Station }) {
         </span>
         <span className="station" title="この端末の設定（「設定」で変更）">
           {stationLabel(station)}
-          {station.staffName ? `（${station.staffName}）` : ''}
         </span>
+        {/* Who is at the keyboard of this shared PC, for this session (PRODUCT.md decision 6). */}
+        <OperatorPicker station={station} />
         <StorageStatusIndicator />
       </header>
       <nav className="main-nav" aria-label="メインメニュー">

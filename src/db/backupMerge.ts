@@ -12,6 +12,7 @@ import { createTrustedKey } from '../exchange/bundleTrust.ts';
 import { decodePublicKeyPem, type PublicKey } from '../exchange/keys.ts';
 import { getDatabase } from './instance.ts';
 import { requireStation } from './station.ts';
+import { currentActorName } from './operator.ts';
 import type { BackupPreview } from './backupRead.ts';
 import {
   describeRestore,
@@ -108,7 +109,7 @@ export async function mergeBackup(preview: BackupPreview): Promise<RestoreResult
       await db.audit.add({
         at: nowIso(),
         stationId: station.id,
-        actor: station.staffName,
+        actor: currentActorName(station),
         action: 'import',
         recordType: null,
         recordId: null,

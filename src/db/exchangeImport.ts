@@ -21,6 +21,7 @@ import {
 } from './importAttachments.ts';
 import { describeAuthors, revSignerRows, type VersionAuthors } from './importAuthors.ts';
 import { importAuditEntry, importRow } from './importAudit.ts';
+import { currentActorName } from './operator.ts';
 import { WRITE_BATCH, type ImportOptions, type ImportProgress } from './importProgress.ts';
 import {
   checkReplayHere,
@@ -199,7 +200,9 @@ async function applyChecked(
       const otherRows = preview.rows.filter((row) => !merged.has(`${row.type}/${row.id}`));
       const counts = countRows([...plan, ...otherRows], added);
       const at = nowIso();
-      const importSeq = await imports.add(importRow(preview, station.staffName, at, counts));
+      const importSeq = await imports.add(
+        importRow(preview, currentActorName(station), at, counts),
+      );
       // The snapshot holds what this import changes, as it is before (nothing is written yet),
       // already naming its import: one write. A file that changes no record needs none.
       // Attachments are only ever added.

@@ -6,6 +6,7 @@ import { pickData } from '../domain/recordMeta.ts';
 import { getDatabase } from './instance.ts';
 import { saveRecord } from './records.ts';
 import { loadStation } from './station.ts';
+import { currentActorName } from './operator.ts';
 import { StaleRecordError } from './errors.ts';
 import { loadOpenFollowUps, type FollowUpRecord } from './followUpQueries.ts';
 
@@ -36,8 +37,8 @@ export async function createFollowUp(input: NewFollowUp): Promise<FollowUpRecord
 }
 
 /**
- * Closes a follow-up with what was done. Who closed it is the station's staff name (or the
- * station, when none is set). Throws StaleRecordError when it is missing or already closed.
+ * Closes a follow-up with what was done. Who closed it is the operator at the keyboard (else the
+ * station's 担当者名, else its terminal name). Throws StaleRecordError when it is missing or already closed.
  */
 export async function closeFollowUp(id: string, note: string): Promise<FollowUpRecord> {
   const db = getDatabase();
@@ -49,7 +50,7 @@ export async function closeFollowUp(id: string, note: string): Promise<FollowUpR
       if (!existing || existing.deleted || existing.status === 'closed')
         throw new StaleRecordError('follow-up missing or already closed');
       const station = await loadStation();
-      const closedBy = station ? station.staffName || station.terminal : '';
+      const closedBy = station ? currentActorName(station) : '';
       return saveRecord(
         'followUp',
         { ...pickData(existing), status: 'closed', closedAt: nowIso(), closedBy, closeNote: note },

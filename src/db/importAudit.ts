@@ -6,6 +6,7 @@ import type { ImportCounts, ImportRow } from './exchangeTables.ts';
 import type { ImportPreview } from './exchangeImport.ts';
 import { signerAuthor, type VersionAuthors } from './importAuthors.ts';
 import type { MergePlanRow } from './mergeStore.ts';
+import { currentActorName } from './operator.ts';
 
 /** Records named in an import's summary; the per-record list holds them all. */
 const NAMED_IN_SUMMARY = 3;
@@ -60,7 +61,7 @@ export function importAuditEntry(input: {
   return {
     at,
     stationId: station.id,
-    actor: station.staffName,
+    actor: currentActorName(station),
     action: 'import',
     recordType: null,
     recordId: null,

@@ -20,6 +20,7 @@ import { signerRoleLabels } from '../exchange/signerRoles.ts';
 import { getDatabase } from './instance.ts';
 import { appendAudit } from './auditTrail.ts';
 import { requireStation } from './station.ts';
+import { currentActorName } from './operator.ts';
 
 // DO NOT RENAME: settings key stored in IndexedDB.
 const STATION_KEY_SETTING = 'stationKey';
@@ -150,7 +151,7 @@ export async function trustKey(input: {
       label: input.label.trim() || '名前なし',
       role: input.role,
       addedAt: nowIso(),
-      addedBy: station.staffName || station.terminal,
+      addedBy: currentActorName(station),
       source: 'user',
     };
     await trustedKeys.put(row);

@@ -10,6 +10,7 @@ import { getDatabase } from './instance.ts';
 import { appendAudit } from './auditTrail.ts';
 import { RecordValidationError, StationMissingError } from './errors.ts';
 import { loadStation, STATION_KEY } from './stationRead.ts';
+import { currentOperator } from './operator.ts';
 
 export { loadStation };
 
@@ -39,4 +40,13 @@ export async function saveStation(form: StationForm): Promise<Station> {
     });
     return station;
   });
+}
+
+/**
+ * The operator of this PC's station now (PRODUCT.md decision 6), for a screen that has no station
+ * at hand, e.g. to stamp who made a call; null before setup or when nobody is known.
+ */
+export async function loadCurrentOperator(): Promise<string | null> {
+  const station = await loadStation();
+  return station ? currentOperator(station) : null;
 }

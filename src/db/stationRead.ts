@@ -20,7 +20,10 @@ export function isStoredStation(value: unknown): value is Station {
   const v = value as Record<string, unknown>;
   return (
     TEXT_FIELDS.every((key) => typeof v[key] === 'string') &&
-    (stationRoles as readonly unknown[]).includes(v.role)
+    (stationRoles as readonly unknown[]).includes(v.role) &&
+    // 担当者の一覧: absent on a station saved before it existed (staffListOf reads it then).
+    (v.staffNames === undefined ||
+      (Array.isArray(v.staffNames) && v.staffNames.every((name) => typeof name === 'string')))
   );
 }
 

@@ -20,6 +20,9 @@ export const demoStation: StationForm = {
   department: '市民課',
   terminal: '窓口PC-01',
   staffName: 'デモ 利用者',
+  // Two people share the demo's counter PC, so the header asks who is at the keyboard
+  // (PRODUCT.md decision 6).
+  staffNames: ['デモ 利用者', '山田 花子'],
   // The demo starts as the IT section, so a newcomer can try every editor (PRODUCT.md, decision 1).
   role: 'it-section',
 };

@@ -4,6 +4,8 @@ import { idSchema } from './ids.ts';
 import { optionalText, requiredText, TEXT_LIMITS } from './text.ts';
 import { dateSchema } from './dateTime.ts';
 import { businessHoursSchema, type BusinessHours } from './businessHours.ts';
+import type { Station } from './station.ts';
+import { actorNameOf } from './operator.ts';
 import {
   contactKinds,
   contactKindLabels,
@@ -104,11 +106,15 @@ export function confirmationOf(
 }
 
 /**
- * The name 「確認した」 records: the station's staff name (the person at the keyboard, as the
- * audit trail names them), else its terminal name, so the record never says nobody.
+ * The name 「確認した」 records: the operator at the keyboard (`chosen` in this session, or the
+ * station's only staff member), else its 担当者名, else its terminal name, as the audit trail
+ * names them (PRODUCT.md decision 6), so the record never says nobody.
  */
-export function confirmerName(station: { staffName: string; terminal: string }): string {
-  return station.staffName.trim() || station.terminal;
+export function confirmerName(
+  station: Pick<Station, 'staffName' | 'staffNames' | 'terminal'>,
+  chosen: string | null = null,
+): string {
+  return actorNameOf(station, chosen);
 }
 
 /** The contact's data as confirmed today by `by`. */

@@ -31,6 +31,11 @@ export const contactMadeSchema = z.strictObject({
   contactId: idSchema.nullable(),
   method: z.enum(contactMethods),
   summary: optionalText('伝えた内容・回答', TEXT_LIMITS.long),
+  /**
+   * Who made the call: the operator at the keyboard when it was logged (1.3, PRODUCT.md
+   * decision 6). Absent on entries from before, and on entries typed in the editor.
+   */
+  by: optionalText('連絡した人').optional(),
 });
 
 export const timelineEntrySchema = z.strictObject({
@@ -105,7 +110,8 @@ export const incidentSchemas = defineRecordType(
   },
   {
     // 1.1: systemName (optional). 1.2: drillId and attachments' originalSize (optional).
-    version: '1.2',
+    // 1.3: contactsMade entries' `by`, who made the call (optional).
+    version: '1.3',
     check: (incident, ctx) => {
       if (incident.detectedAt && incident.occurredAt && incident.detectedAt < incident.occurredAt) {
         ctx.addIssue({

@@ -15,13 +15,16 @@ function timelineText(target: Pick<CallTarget, 'who' | 'number'>, summary: strin
 }
 
 /**
- * Logs a call made from the incident in one step: a 連絡の記録 entry (who, when, how) and the
- * matching 経過 entry. Both share one id, so describing the call later updates both.
+ * Logs a call made from the incident in one step: a 連絡の記録 entry (who was called, when, how,
+ * and `by` whom: the operator) and the matching 経過 entry. Both share one id, so describing the
+ * call later updates both. The 経過 text stays 「〜に電話」: the caller is shown beside the
+ * 連絡の記録 entry, where 「（山田 花子）」 reads naturally.
  */
 export function logCall(
   data: IncidentData,
   target: CallTarget,
   at: string,
+  by: string | null = null,
 ): { data: IncidentData; entryId: string } {
   const entryId = createId();
   return {
@@ -37,6 +40,8 @@ export function logCall(
           contactId: target.contactId,
           method: 'phone',
           summary: '',
+          // Who called (1.3): the operator at the keyboard, when the screen knows one.
+          ...(by?.trim() ? { by: by.trim() } : {}),
         },
       ],
       timeline: [

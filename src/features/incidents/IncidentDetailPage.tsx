@@ -179,6 +179,8 @@ export function IncidentDetailPage() {
               <li key={c.id}>
                 {formatDateTimeShort(c.at)} {c.who}（{contactMethodLabels[c.method]}）
                 {c.summary ? `: ${c.summary}` : ''}
+                {/* Who made the call (1.3), named as the 操作履歴 below names people. */}
+                {c.by ? `（${c.by}）` : ''}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useLiveRecords } from '../../db/hooks.ts';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
+import { loadCurrentOperator } from '../../db/station.ts';
 import { pickData } from '../../domain/recordMeta.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { nowIso } from '../../domain/dateTime.ts';
@@ -43,6 +44,7 @@ export function IncidentResponsePanel({ incident }: { incident: RecordOf<'incide
       pickData(incident),
       { contactId: contact.id, who, number },
       at,
+      await loadCurrentOperator(),
     );
     try {
       await saveRecord('incident', data, { id: incident.id, baseRev: incident.rev });

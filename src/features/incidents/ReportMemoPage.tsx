@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
+import { loadCurrentOperator } from '../../db/station.ts';
 import { nowIso } from '../../domain/dateTime.ts';
 import { describeCall, logCall } from '../../domain/incidentCalls.ts';
 import { pickData } from '../../domain/recordMeta.ts';
@@ -66,7 +67,8 @@ export function ReportMemoPage() {
     if (!desk) return;
     const at = nowIso();
     const who = desk.organization ? `${desk.organization} ${desk.name}` : desk.name;
-    const logged = logCall(pickData(incident), { contactId: desk.id, who, number }, at);
+    const by = await loadCurrentOperator();
+    const logged = logCall(pickData(incident), { contactId: desk.id, who, number }, at, by);
     const data = describeCall(logged.data, logged.entryId, reportMemoCallSummary(said), number);
     try {
       await saveRecord('incident', data, { id: incident.id, baseRev: incident.rev });

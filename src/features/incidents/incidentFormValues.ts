@@ -3,6 +3,7 @@ import type { IncidentStatus } from '../../domain/incidentStatus.ts';
 import type { Station } from '../../domain/station.ts';
 import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { pickData } from '../../domain/recordMeta.ts';
+import { currentOperator } from '../../db/operator.ts';
 
 /** What the incident form edits and its draft stores (Blobs included: IndexedDB keeps them). */
 export interface IncidentFormValues {
@@ -21,12 +22,20 @@ function currentMinuteIso(now: Date): string {
   return d.toISOString();
 }
 
-/** A new incident prefilled with what this PC already knows. */
-export function newIncidentValues(station: Station, now: Date, systemId = ''): IncidentFormValues {
+/**
+ * A new incident prefilled with what this PC already knows; the reporter is the operator at the
+ * keyboard (PRODUCT.md decision 6), else the station's 担当者名.
+ */
+export function newIncidentValues(
+  station: Station,
+  now: Date,
+  systemId = '',
+  operator: string | null = currentOperator(station),
+): IncidentFormValues {
   return {
     data: emptyIncident({
       occurredAt: currentMinuteIso(now),
-      reporterName: station.staffName,
+      reporterName: operator ?? station.staffName,
       department: station.department,
       terminal: station.terminal,
       systemId,

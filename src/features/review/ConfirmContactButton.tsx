@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { loadStation } from '../../db/station.ts';
+import { getOperator } from '../../db/operator.ts';
 import { StationMissingError } from '../../db/errors.ts';
 import { saveRecord } from '../../db/records.ts';
 import { describeStorageError } from '../../db/errors.ts';
@@ -35,7 +36,7 @@ export function ConfirmContactButton({
       // Read at the click, not from a hook, so the button works from its first paint.
       const station = await loadStation();
       if (!station) throw new StationMissingError('station not set up');
-      const by = confirmerName(station);
+      const by = confirmerName(station, getOperator(station.id));
       await saveRecord('contact', confirmContactData(pickData(contact), today, by), {
         id: contact.id,
         baseRev: contact.rev,

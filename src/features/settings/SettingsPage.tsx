@@ -26,6 +26,7 @@ export function SettingsPage() {
             department: station.department,
             terminal: station.terminal,
             staffName: station.staffName,
+            ...(station.staffNames ? { staffNames: station.staffNames } : {}),
             role: station.role,
           }}
           submitLabel="保存する"

@@ -10,6 +10,7 @@ import { Field } from '../common/Field.tsx';
 import { Banner } from '../common/Banner.tsx';
 import { toFieldErrors, type FieldErrors } from '../common/fieldErrors.ts';
 import { saveStation } from '../../db/station.ts';
+import { MAX_STAFF_NAMES, parseStaffNames, staffListOf } from '../../domain/operator.ts';
 import { describeStorageError } from '../../db/errors.ts';
 
 // A new station starts as a department's unless chosen otherwise (PRODUCT.md, decision 1).
@@ -39,6 +40,11 @@ export function StationFormFields({
   onSaved?: () => void;
 }) {
   const [values, setValues] = useState<StationForm>(initial ?? blank);
+  // 担当者の一覧 as typed, one name a line; a station without a list shows its 担当者名 here.
+  const [staffText, setStaffText] = useState(() => (initial?.staffNames ?? []).join('\n'));
+  // Until someone edits it, a station without a list keeps none, so its list goes on following
+  // 担当者名 (a changed 担当者名 must not leave the old name behind as the only operator).
+  const [staffEdited, setStaffEdited] = useState(Boolean(initial?.staffNames));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -49,7 +55,12 @@ export function StationFormFields({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = stationFormSchema.safeParse(values);
+    const { staffNames: _, ...fields } = values;
+    const staffNames = staffEdited ? parseStaffNames(staffText) : [];
+    // An empty list is not stored: the station's list is then its 担当者名 (staffListOf).
+    const parsed = stationFormSchema.safeParse(
+      staffNames.length ? { ...fields, staffNames } : fields,
+    );
     if (!parsed.success) {
       setErrors(toFieldErrors(parsed.error.issues));
       return;
@@ -87,8 +98,27 @@ export function StationFormFields({
       >
         <input value={values.terminal} onChange={set('terminal')} />
       </Field>
-      <Field label="担当者名" error={errors.staffName} hint="操作履歴に残る名前。例: 山田 花子">
+      <Field
+        label="担当者名"
+        error={errors.staffName}
+        hint="この PC の主な担当者。操作者を選んでいないときに操作履歴に残る名前です。例: 山田 花子"
+      >
         <input value={values.staffName} onChange={set('staffName')} autoComplete="name" />
+      </Field>
+      <Field
+        label="担当者の一覧"
+        error={staffNamesError(errors)}
+        hint={`この PC を使う人の名前を1行に1人ずつ（${MAX_STAFF_NAMES}人まで）。画面上部の「操作者」で選べます`}
+      >
+        <textarea
+          rows={4}
+          value={staffEdited ? staffText : staffListOf(values).join('\n')}
+          onChange={(event) => {
+            setStaffText(event.target.value);
+            setStaffEdited(true);
+            setSaved(false);
+          }}
+        />
       </Field>
       <fieldset className="field role-choice">
         <legend>この端末の役割</legend>
@@ -123,4 +153,11 @@ export function StationFormFields({
       </div>
     </form>
   );
+}
+
+/** The list's first problem; a name's own problem says which line-up position it is. */
+function staffNamesError(errors: FieldErrors): string | undefined {
+  if (errors.staffNames) return errors.staffNames;
+  const key = Object.keys(errors).find((k) => k.startsWith('staffNames.'));
+  return key ? `${Number(key.split('.')[1]) + 1}人目: ${errors[key]}` : undefined;
 }

@@ -48,7 +48,7 @@ describe('Dexie version 2 (exchange tables)', () => {
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     // Version 3 stamps each record with the version of its shape (1.0 before versions existed).
     expect(await db.systems.get(system.id)).toEqual({ ...system, schemaVersion: '1.0' });
-    expect(await db.incidents.get(incident.id)).toEqual({ ...incident, schemaVersion: '1.2' });
+    expect(await db.incidents.get(incident.id)).toEqual({ ...incident, schemaVersion: '1.3' });
     expect(await db.attachments.count()).toBe(1);
     expect(await db.audit.count()).toBe(1);
     expect((await db.settings.get('station'))?.value).toEqual({ id: STATION, role: 'department' });

@@ -17,6 +17,9 @@ describe('isStoredStation', () => {
   it.each([
     ['a station', station, true],
     ['a station without a role (before version 3)', { ...station, role: undefined }, false],
+    ['a station with a staff list', { ...station, staffNames: ['山田 花子', '佐藤 一郎'] }, true],
+    ['a staff list that is not a list', { ...station, staffNames: '山田 花子' }, false],
+    ['a staff list holding a number', { ...station, staffNames: [1] }, false],
     ['an unknown role', { ...station, role: 'admin' }, false],
     ['a missing name', { ...station, municipality: undefined }, false],
     ['a number for a name', { ...station, terminal: 1 }, false],

@@ -27,6 +27,17 @@ describe('calls logged from an incident', () => {
     expect(base.contactsMade).toEqual([]);
   });
 
+  it('names who made the call (1.3) beside whom, and leaves the 経過 text as it was', () => {
+    const target = { contactId, who: 'サポートセンター', number: null };
+    const { data } = logCall(base, target, AT, ' 山田 花子 ');
+    expect(data.contactsMade[0]!.by).toBe('山田 花子');
+    expect(data.timeline[0]!.text).toBe('サポートセンターに電話');
+    expect(incidentDataSchema.safeParse(data).success).toBe(true);
+    // Nobody known at the keyboard: no `by` at all, as on entries from before 1.3.
+    expect(logCall(base, target, AT, null).data.contactsMade[0]).not.toHaveProperty('by');
+    expect(logCall(base, target, AT, '  ').data.contactsMade[0]).not.toHaveProperty('by');
+  });
+
   it('adds what was said to both entries later', () => {
     const { data, entryId } = logCall(
       base,
