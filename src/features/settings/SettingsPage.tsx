@@ -3,6 +3,7 @@ import { usePageTitle } from '../common/usePageTitle.ts';
 import { StationFormFields } from './StationFormFields.tsx';
 import { AuditTrailSection } from './AuditTrailSection.tsx';
 import { DataResetSection } from './DataResetSection.tsx';
+import { NamePurgeSection } from './NamePurgeSection.tsx';
 import { StorageHealthPanel } from '../../app/StorageHealthPanel.tsx';
 import { KeysSection } from '../exchange/KeysSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
@@ -37,6 +38,7 @@ export function SettingsPage() {
       <RestoreSection />
       <KeysSection />
       <AuditTrailSection />
+      <NamePurgeSection />
       <DataResetSection />
     </section>
   );
