@@ -280,7 +280,10 @@ describe('confidential bundles on a plain-HTTP origin', { timeout: 180_000 }, ()
     // The history shows both hashes the department's 持ち出し記録 holds (decision 4).
     const history = page.getByRole('region', { name: '取り込み履歴' });
     await history.getByText(sha256(readFileSync(at('dept.age')))).waitFor();
-    await history.getByText(sha256(readFileSync(at('bundle.sonae.json')))).first().waitFor();
+    await history
+      .getByText(sha256(readFileSync(at('bundle.sonae.json'))))
+      .first()
+      .waitFor();
 
     // Refusals, each with its reason, without touching the data (same page: the key stays open).
     for (const [file, reason] of [
