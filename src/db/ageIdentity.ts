@@ -107,6 +107,27 @@ export function unlockedAgeIdentity(): AgeIdentity | null {
   return unlocked?.identity ?? null;
 }
 
+/**
+ * Removes the stored identity from this station (a PC handed over, a key replaced elsewhere),
+ * with an audit entry. Files encrypted to it then open only with another copy of the key.
+ */
+export async function removeAgeIdentity(): Promise<boolean> {
+  const db = getDatabase();
+  const removed = await db.transaction('rw', db.settings, db.audit, async (tx) => {
+    const row = (await db.settings.get(IDENTITY_KEY))?.value as StoredAgeIdentity | undefined;
+    if (!row) return false;
+    const station = await requireStation(tx);
+    await db.settings.delete(IDENTITY_KEY);
+    await appendAudit(station, {
+      action: 'settings',
+      summary: `暗号化ファイルを開く鍵（age）をこの端末から削除: ${row.recipient}`,
+    });
+    return true;
+  });
+  unlocked = null;
+  return removed;
+}
+
 /** Forgets the unlocked identity (設定「鍵を閉じる」, tests). */
 export function lockAgeIdentity(): void {
   unlocked = null;

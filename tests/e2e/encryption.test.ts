@@ -313,6 +313,17 @@ describe('confidential bundles on a plain-HTTP origin', { timeout: 180_000 }, ()
     await dept.getByText(/情報政策課・情報政策課（保管用）あての暗号化ファイルです/).waitFor();
   });
 
+  it('the IT station can remove its key, after a confirmation', async () => {
+    const { page } = stations.it;
+    await open(page, '/settings', '設定');
+    const keys = page.getByRole('region', { name: '暗号化ファイルを開く鍵（age）' });
+    await keys.getByRole('button', { name: 'この端末から鍵を削除' }).click();
+    await keys.getByRole('alertdialog').getByRole('button', { name: '鍵を削除する' }).click();
+    await keys.getByText('この端末には、まだ鍵がありません。').waitFor();
+    await chooseImport(page, at('dept.age'));
+    await page.getByText(/あての暗号化ファイルです。この端末には、開くための鍵/).waitFor();
+  });
+
   it('logged no console error and made no request off the app origin', () => {
     for (const { watch } of Object.values(stations)) {
       expect(watch.problems).toEqual([]);

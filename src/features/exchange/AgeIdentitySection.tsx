@@ -2,9 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import {
   ageIdentityBackup,
   loadAgeIdentityInfo,
+  removeAgeIdentity,
   saveAgeIdentity,
   type AgeIdentityInfo,
 } from '../../db/ageIdentity.ts';
+import { ConfirmBox } from '../common/ConfirmBox.tsx';
 import { describeStorageError } from '../../db/errors.ts';
 import { formatDateTimeShort } from '../../domain/dateTime.ts';
 import { generateAgeIdentity } from '../../exchange/age/ageRecipients.ts';
@@ -25,6 +27,7 @@ export function AgeIdentitySection() {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const [message, setMessage] = useState<{
     kind: 'error' | 'success' | 'info';
     text: string;
@@ -71,6 +74,20 @@ export function AgeIdentitySection() {
     }
   }
 
+  async function remove() {
+    setRemoving(false);
+    try {
+      await removeAgeIdentity();
+      setInfo(null);
+      setMessage({
+        kind: 'success',
+        text: '鍵をこの端末から削除しました。この鍵あての暗号化ファイルは、保管鍵などほかの鍵でしか開けません。',
+      });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeStorageError(error) });
+    }
+  }
+
   async function backup() {
     const sealed = await ageIdentityBackup();
     if (sealed)
@@ -97,9 +114,23 @@ export function AgeIdentitySection() {
             {info.source === 'generated' ? 'この端末で作成' : '登録'}:{' '}
             {formatDateTimeShort(info.createdAt)}
           </p>
-          <button type="button" onClick={() => void backup()}>
-            鍵のバックアップを保存（パスフレーズで暗号化済み）
-          </button>
+          <div className="actions">
+            <button type="button" onClick={() => void backup()}>
+              鍵のバックアップを保存（パスフレーズで暗号化済み）
+            </button>
+            <button type="button" className="danger" onClick={() => setRemoving(true)}>
+              この端末から鍵を削除
+            </button>
+          </div>
+          {removing ? (
+            <ConfirmBox
+              confirmLabel="鍵を削除する"
+              onConfirm={() => void remove()}
+              onCancel={() => setRemoving(false)}
+            >
+              この端末から鍵を削除します。この鍵あての暗号化ファイルは、この端末では開けなくなります（鍵のバックアップや保管鍵があれば開けます）。
+            </ConfirmBox>
+          ) : null}
         </div>
       ) : info === null ? (
         <p>この端末には、まだ鍵がありません。</p>

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ageIdentityBackup,
+  loadAgeIdentityInfo,
   lockAgeIdentity,
+  removeAgeIdentity,
   saveAgeIdentity,
 } from '../../../src/db/ageIdentity.ts';
 import { decryptAge, encryptAge } from '../../../src/exchange/age/age.ts';
@@ -170,5 +172,21 @@ describe('the IT station', () => {
       filePassphrase: 'tanin-e-watasu',
     });
     expect(opened.status === 'opened' && new TextDecoder().decode(opened.bytes)).toBe(text);
+  });
+});
+
+describe('removing the age identity', () => {
+  it('deletes the stored key and its open copy, with an audit entry; files to it then refuse', async () => {
+    await saveAgeIdentity(it_.identity, 'jouhou-seisaku-2026', 'imported', FAST);
+    const sealed = await sealTo(it_.recipient);
+    expect(await removeAgeIdentity()).toBe(true);
+    expect(await loadAgeIdentityInfo()).toBeNull();
+    expect((await db.audit.orderBy('seq').last())?.summary).toBe(
+      `暗号化ファイルを開く鍵（age）をこの端末から削除: ${it_.recipient}`,
+    );
+    const outcome = await openEncryptedBundle(sealed, { configuredRecipients: configured });
+    expect(outcome).toMatchObject({ status: 'refused' });
+    // Nothing left to remove: nothing written.
+    await changesNothing(async () => expect(await removeAgeIdentity()).toBe(false));
   });
 });
