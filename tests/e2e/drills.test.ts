@@ -106,6 +106,11 @@ describe('a drill from plan to report', () => {
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByRole('heading', { name: /証明書発行の画面が固まる/ }).waitFor();
     await banner().waitFor();
+    // A call logged on the drill's incident goes on the drill's timeline as well (checked below).
+    await page
+      .getByRole('button', { name: /に電話した（経過に記録）$/ })
+      .first()
+      .click();
   });
 
   it('prints the outage kit marked 「訓練用」, and the print goes on the timeline', async () => {
@@ -152,6 +157,8 @@ describe('a drill from plan to report', () => {
       '訓練終了',
     ])
       await timeline.getByText(entry).first().waitFor();
+    // Two calls: from the outage screen and from the drill's incident.
+    expect(await timeline.getByText(/^連絡/).count()).toBe(2);
     const times = page.getByRole('region', { name: '時間（目標との比較）' });
     await times.getByText('目標内').waitFor();
     expect(await times.getByRole('row', { name: /^代替/ }).textContent()).not.toContain('行わず');

@@ -13,6 +13,7 @@ import { Banner } from '../common/Banner.tsx';
 import { useClosureDays } from '../common/useClosureDays.ts';
 import { ContactCallList } from '../contacts/ContactCallList.tsx';
 import { ProcedureView } from '../procedures/ProcedureView.tsx';
+import { useDrillRecorder } from '../drills/useDrillRecorder.tsx';
 
 interface LoggedCall {
   entryId: string;
@@ -30,6 +31,9 @@ export function IncidentResponsePanel({ incident }: { incident: RecordOf<'incide
   const [logged, setLogged] = useState<LoggedCall | null>(null);
   const [summary, setSummary] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  // A call made on the running drill's own incident goes on the drill's timeline too.
+  const drill = useDrillRecorder();
+  const isDrillIncident = Boolean(drill.drill && incident.drillId === drill.drill.id);
 
   const procedure =
     procedures?.find((p) => p.id === incident.procedureId) ??
@@ -51,6 +55,7 @@ export function IncidentResponsePanel({ incident }: { incident: RecordOf<'incide
       setFailure(null);
       setSummary('');
       setLogged({ entryId, who, number });
+      if (isDrillIncident) drill.record({ kind: 'contactMade', text: who, refId: contact.id });
     } catch (error) {
       setFailure(describeStorageError(error));
     }
