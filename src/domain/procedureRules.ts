@@ -2,12 +2,19 @@ import type { ProcedureData, ProcedurePhase } from './procedure.ts';
 import { procedurePhases } from './procedureLabels.ts';
 import { tokyoDateParts } from './holidays.ts';
 import type { RuleIssue } from './incidentRules.ts';
+import { addMonthsToDate } from './reviewRules.ts';
 
 // Rules of 代替手順 beyond the schema: when a procedure is due for review, and checks a
 // person's input must pass against the other records on this PC. Pure: no DOM, no storage.
 
-/** 'current' = reviewed within a year; 'overdue' = a year or more ago; 'never' = no date. */
+/**
+ * 'current' = reviewed within the period (`procedureMonths` of sonae.config.json, 12 by default);
+ * 'overdue' = the period or more ago; 'never' = no date.
+ */
 export type ReviewState = 'current' | 'overdue' | 'never';
+
+/** Months between reviews unless the config says otherwise (reviewPeriods.procedureMonths). */
+export const DEFAULT_REVIEW_MONTHS = 12;
 
 /** The words of the review flag; tests and staff rely on them. */
 export const reviewFlagLabels = {
@@ -15,22 +22,33 @@ export const reviewFlagLabels = {
   never: '見直し日未記入',
 } as const satisfies Record<Exclude<ReviewState, 'current'>, string>;
 
+/** The flag's words for a period of `months`: 「要見直し（1年以上…）」, 「要見直し（6か月以上…）」. */
+export function reviewFlagLabel(
+  state: Exclude<ReviewState, 'current'>,
+  months: number = DEFAULT_REVIEW_MONTHS,
+): string {
+  if (state === 'never') return reviewFlagLabels.never;
+  const period = months % 12 === 0 ? `${months / 12}年` : `${months}か月`;
+  return `要見直し（${period}以上見直していません）`;
+}
+
 /** Today's date on the Tokyo calendar (YYYY-MM-DD), whatever the PC's zone. */
 export function todayInTokyo(now: Date): string {
   return tokyoDateParts(now).ymd;
 }
 
 /**
- * The day a procedure reviewed on `lastReviewedOn` is due again: the same date a year later.
- * A review on 29 February is due on 28 February, the last day of that month, as the Civil Code
- * (民法143条) ends a period whose corresponding day does not exist.
+ * The day a procedure reviewed on `lastReviewedOn` is due again: the same date `months` later
+ * (a year by default). A review on 29 February is due on 28 February, the last day of that
+ * month, as the Civil Code (民法143条) ends a period whose corresponding day does not exist.
  */
-export function reviewDueOn(lastReviewedOn: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(lastReviewedOn);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${lastReviewedOn}`);
-  const year = Number(m[1]) + 1;
-  const monthDay = `${m[2]}-${m[3]}` === '02-29' ? '02-28' : `${m[2]}-${m[3]}`;
-  return `${String(year).padStart(4, '0')}-${monthDay}`;
+export function reviewDueOn(
+  lastReviewedOn: string,
+  months: number = DEFAULT_REVIEW_MONTHS,
+): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(lastReviewedOn))
+    throw new RangeError(`not a YYYY-MM-DD date: ${lastReviewedOn}`);
+  return addMonthsToDate(lastReviewedOn, months);
 }
 
 /**
@@ -40,19 +58,21 @@ export function reviewDueOn(lastReviewedOn: string): string {
 export function reviewStateOf(
   procedure: Pick<ProcedureData, 'lastReviewedOn'>,
   now: Date,
+  months: number = DEFAULT_REVIEW_MONTHS,
 ): ReviewState {
   const { lastReviewedOn } = procedure;
   if (!lastReviewedOn) return 'never';
   // YYYY-MM-DD strings compare in calendar order.
-  return todayInTokyo(now) >= reviewDueOn(lastReviewedOn) ? 'overdue' : 'current';
+  return todayInTokyo(now) >= reviewDueOn(lastReviewedOn, months) ? 'overdue' : 'current';
 }
 
-/** True when the procedure needs a review: last reviewed a year ago or more, or never. */
+/** True when the procedure needs a review: last reviewed `months` ago or more, or never. */
 export function isOverdueForReview(
   procedure: Pick<ProcedureData, 'lastReviewedOn'>,
   now: Date,
+  months: number = DEFAULT_REVIEW_MONTHS,
 ): boolean {
-  return reviewStateOf(procedure, now) !== 'current';
+  return reviewStateOf(procedure, now, months) !== 'current';
 }
 
 /** The steps of one phase, in their stored order. */

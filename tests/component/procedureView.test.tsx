@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { serveDeploymentConfig } from '../deploymentConfigStub.ts';
+import { resetDeploymentConfig } from '../../src/features/exchange/deploymentConfig.ts';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { freshDatabaseWithStation } from '../testDatabase.ts';
@@ -123,6 +125,20 @@ describe('ProcedureView', () => {
     ]);
     expect(screen.getByText('要見直し（1年以上見直していません）')).toBeInTheDocument();
     expect(screen.getByText('第3版')).toBeInTheDocument();
+  });
+
+  it('flags the review after the configured period (reviewPeriods.procedureMonths)', async () => {
+    await serveDeploymentConfig({ reviewPeriods: { procedureMonths: 6 } });
+    try {
+      // About seven months ago: current for a year, overdue for six months.
+      const seven = new Date(Date.now() - 215 * 86_400_000).toISOString().slice(0, 10);
+      const recent = await saveRecord('procedure', { ...data, lastReviewedOn: seven });
+      render(<ProcedureView procedure={recent} />);
+      expect(await screen.findByText('要見直し（6か月以上見直していません）')).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+      resetDeploymentConfig();
+    }
   });
 
   it('warns when there is no 初動 step and says when a phase is empty', async () => {

@@ -13,7 +13,7 @@ import { usePageTitle } from '../common/usePageTitle.ts';
 import { BinderCopyButton } from '../../print/BinderCopyButton.tsx';
 import { binderPath } from '../../print/binderToc.ts';
 import { useProcedureReferences } from './useProcedureReferences.ts';
-import { ReviewFlag } from './ReviewFlag.tsx';
+import { ReviewFlag, useProcedureReviewMonths } from './ReviewFlag.tsx';
 import './procedures.css';
 
 const labels = procedureFieldLabels;
@@ -41,6 +41,7 @@ export function ProcedureListPage() {
   const references = useProcedureReferences();
   const canEdit = useCanEditMasterData();
   const now = useNow();
+  const reviewMonths = useProcedureReviewMonths();
   const location = useLocation();
   const navigate = useNavigate();
   const deleted = (location.state as { deleted?: string } | null)?.deleted;
@@ -72,9 +73,12 @@ export function ProcedureListPage() {
   );
   const visible = rows.filter(
     (row) =>
-      matchesAllTerms(row.text, query) && (!onlyOverdue || isOverdueForReview(row.procedure, now)),
+      matchesAllTerms(row.text, query) &&
+      (!onlyOverdue || isOverdueForReview(row.procedure, now, reviewMonths)),
   );
-  const dueCount = rows.filter((row) => isOverdueForReview(row.procedure, now)).length;
+  const dueCount = rows.filter((row) =>
+    isOverdueForReview(row.procedure, now, reviewMonths),
+  ).length;
 
   return (
     <section>
@@ -172,7 +176,7 @@ export function ProcedureListPage() {
                       <td>{procedure.version || '—'}</td>
                       <td>
                         {procedure.lastReviewedOn ? formatDateJa(procedure.lastReviewedOn) : '—'}
-                        <ReviewFlag procedure={procedure} now={now} />
+                        <ReviewFlag procedure={procedure} now={now} months={reviewMonths} />
                       </td>
                     </tr>
                   ))}

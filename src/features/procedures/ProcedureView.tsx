@@ -11,7 +11,7 @@ import type { RecordOf } from '../../domain/recordSchemas.ts';
 import { useNow } from '../common/useNow.ts';
 import { PhaseSteps } from './PhaseSteps.tsx';
 import { AgreementList } from './AgreementList.tsx';
-import { ReviewFlag } from './ReviewFlag.tsx';
+import { ReviewFlag, useProcedureReviewMonths } from './ReviewFlag.tsx';
 import { useDrillStepRecorder } from '../drills/useDrillRecorder.tsx';
 import './procedures.css';
 
@@ -43,6 +43,7 @@ function ProcedureViewBody({ procedure, startPhase, headingLevel = 2 }: Procedur
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const idBase = useId();
   const now = useNow();
+  const reviewMonths = useProcedureReviewMonths();
   const levelRecords = useLiveRecords('incidentLevel');
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
   // During a drill a tick goes on its timeline and starts its phase (issue 15).
@@ -133,7 +134,7 @@ function ProcedureViewBody({ procedure, startPhase, headingLevel = 2 }: Procedur
           <dt>{labels.lastReviewedOn}</dt>
           <dd>
             {procedure.lastReviewedOn ? formatDateJa(procedure.lastReviewedOn) : '—'}{' '}
-            <ReviewFlag procedure={procedure} now={now} />
+            <ReviewFlag procedure={procedure} now={now} months={reviewMonths} />
           </dd>
         </div>
       </dl>

@@ -6,6 +6,7 @@ import {
   NO_INITIAL_STEP_WARNING,
   procedureWarnings,
   reviewDueOn,
+  reviewFlagLabel,
   reviewStateOf,
   sortStepsByPhase,
   todayInTokyo,
@@ -89,6 +90,18 @@ describe('review due', () => {
     expect(reviewDueOn('2025-03-01')).toBe('2026-03-01');
     expect(reviewStateOf(reviewed('2024-02-29'), new Date('2025-02-27T03:00:00Z'))).toBe('current');
     expect(reviewStateOf(reviewed('2024-02-29'), new Date('2025-02-28T03:00:00Z'))).toBe('overdue');
+  });
+
+  it('follows the configured period (reviewPeriods.procedureMonths), as 点検 does', () => {
+    expect(reviewDueOn('2025-08-31', 6)).toBe('2026-02-28');
+    const sevenMonths = new Date('2026-06-02T03:00:00Z');
+    expect(reviewStateOf(reviewed('2025-11-01'), sevenMonths)).toBe('current');
+    expect(reviewStateOf(reviewed('2025-11-01'), sevenMonths, 6)).toBe('overdue');
+    expect(isOverdueForReview(reviewed('2025-11-01'), sevenMonths, 6)).toBe(true);
+    expect(reviewFlagLabel('overdue')).toBe('要見直し（1年以上見直していません）');
+    expect(reviewFlagLabel('overdue', 6)).toBe('要見直し（6か月以上見直していません）');
+    expect(reviewFlagLabel('overdue', 24)).toBe('要見直し（2年以上見直していません）');
+    expect(reviewFlagLabel('never', 6)).toBe('見直し日未記入');
   });
 
   it('refuses a date that is not YYYY-MM-DD instead of guessing', () => {
