@@ -108,7 +108,8 @@ describe('手引き', () => {
         name: '2. オフラインで使うための条件',
       });
       expect(heading).toHaveAttribute('id', 'help-2-オフラインで使うための条件');
-      expect(scrolled.mock.contexts).toContain(heading);
+      // The scroll runs in an effect after the guide is drawn: wait for it, not just the heading.
+      await waitFor(() => expect(scrolled.mock.contexts).toContain(heading));
     } finally {
       delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
     }
