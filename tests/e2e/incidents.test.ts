@@ -41,7 +41,9 @@ describe('first run without demo data', () => {
     await first.getByRole('link', { name: '設定', exact: true }).click();
     await first.getByLabel('担当者名').fill('佐々木 実');
     await first.getByRole('button', { name: '保存する' }).click();
-    await first.getByText('架空町 住民課 窓口PC-02（佐々木 実）').waitFor();
+    // The header names the station, and the person at the keyboard (the only staff name).
+    await first.getByText('架空町 住民課 窓口PC-02').waitFor();
+    await first.getByRole('group', { name: '操作者' }).getByText('操作者: 佐々木 実').waitFor();
     await first.getByRole('cell', { name: '端末の設定を変更' }).waitFor();
     expect(freshWatch.problems).toEqual([]);
     expect(freshWatch.foreignRequests).toEqual([]);
