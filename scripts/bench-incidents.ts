@@ -1,8 +1,12 @@
 /**
  * Measures the incident log in real Chromium at 10,000 and 50,000 incidents (issue 9): open →
  * first rows (from a page load and from another screen) with the longest main-thread task, the
- * whole list ready, keyword search typed → list updated beside a plain substring scan of the same
- * texts in the same page (the floor), and typing a code key by key at 50 ms a key. Also the gzip
+ * whole list ready, keyword search beside a plain substring scan of the same texts in the same page
+ * (the floor), and typing a code key by key at 50 ms a key. A search is one input event, timed
+ * to two moments: 「DOM 更新」, when the count line's text changed (React committed the result and
+ * its rows), and 「次のフレーム」, the first animation frame after that, when the browser starts the
+ * frame that paints it (the figure reported before as 入力 → 一覧更新, and the one `scripts/bench.ts`
+ * puts in the table; it includes up to one frame of waiting for the display). Also the gzip
  * size of the JavaScript the first screen loads. Prints figures; asserts nothing.
  * Run after a build: `npm run bench:incidents`, or `SONAE_DIST=<dir> npx tsx scripts/bench-incidents.ts`
  * (`COUNTS=10000,50000`, `RUNS=5`). `runIncidentBench` (and `measureFirstScreenJs` in
@@ -11,15 +15,15 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, OFFICE_CONTEXT } from '../tests/e2e/browser.ts';
-import { expectedCodeHits, seedIncidents } from '../tests/e2e/incidentData.ts';
+import { launchChromium } from '../tests/e2e/browser.ts';
+import { expectedCodeHits } from '../tests/e2e/incidentData.ts';
 import { startStaticServer, type StaticServer } from './staticServer.ts';
 import {
   armProbe,
   bundleSearchTimer,
   clearSuggestion,
   countText,
-  PAGE_PROBE,
+  openSeededPage,
   readProbe,
   timeSearch,
   timeSearchFunction,
@@ -42,8 +46,13 @@ export interface IncidentBenchOptions {
 
 export interface SearchFigure {
   query: string;
-  /** Input event → list and count updated on screen, median (ms). */
+  /**
+   * Input event → the first animation frame after the count line changed, median (ms): the
+   * frame that paints the new list starts (see SearchTiming in benchIncidentProbe.ts).
+   */
   ms: number;
+  /** Input event → the count line (and the rows, same commit) changed in the DOM, median (ms). */
+  domMs: number;
   /** The list's search function alone on the same rows in the same page, median (ms). */
   searchMs: number;
   /** Plain `includes` over the same folded texts in the same page: the floor, median (ms). */
@@ -61,6 +70,10 @@ export interface IncidentBenchFigures {
   fullListMs: number;
   /** Longest main-thread task while the list opened from another screen (ms; 0 = none ≥ 50). */
   longestTaskMs: number;
+  /** The same, median over the runs (the maximum above is the worst run). */
+  longestTaskMedianMs: number;
+  /** The long tasks (≥ 50 ms) of every run that had any, e.g. [[62], [51, 70]]. */
+  longTasks: number[][];
   /** The same for a page load straight into the list (includes starting the app itself). */
   longestTaskColdMs: number;
   /** First open after the incidents were written straight into IndexedDB (rows rebuilt), ms. */
@@ -89,14 +102,9 @@ async function benchOneSize(
   runs: number,
   log: (line: string) => void,
 ): Promise<IncidentBenchFigures> {
-  const context = await browser.newContext(OFFICE_CONTEXT);
-  const page = await context.newPage();
-  await page.addInitScript(PAGE_PROBE);
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'デモデータで試す' }).click();
-  await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
   log(`  ${count}件を書き込み中…`);
-  await seedIncidents(page, count);
+  const page = await openSeededPage(browser, server.url, count);
+  const context = page.context();
   const all = `${count}件`;
   const listUrl = `${server.url}#/incidents`;
 
@@ -117,6 +125,7 @@ async function benchOneSize(
   const warm: number[] = [];
   const full: number[] = [];
   const longest: number[] = [];
+  const longTasks: number[][] = [];
   const longestCold: number[] = [];
   // A load straight into the list (a bookmark): times count from navigation start.
   await page.evaluate((text) => sessionStorage.setItem('sonae-bench-full', text), all);
@@ -138,6 +147,7 @@ async function benchOneSize(
     warm.push(probe.firstRowAt - probe.from);
     full.push(probe.fullAt - probe.from);
     longest.push(probe.longest);
+    if (probe.longTasks.length) longTasks.push(probe.longTasks);
   }
 
   const queries = ['E-1234', '印刷', 'ｅｒｒ－１０２', '税 金額'];
@@ -145,9 +155,12 @@ async function benchOneSize(
   const search: SearchFigure[] = [];
   for (const [n, query] of queries.entries()) {
     const times: number[] = [];
+    const domTimes: number[] = [];
     let hits = 0;
     for (let i = 0; i < runs; i += 1) {
-      times.push(await timeSearch(page, query));
+      const { domMs, frameMs } = await timeSearch(page, query);
+      times.push(frameMs);
+      domTimes.push(domMs);
       hits = Number((await countText(page)).match(/^(\d+)件/)?.[1] ?? 0);
       await page.getByRole('button', { name: '絞り込みを解除' }).click();
       await page.waitForFunction(
@@ -159,6 +172,7 @@ async function benchOneSize(
     search.push({
       query,
       ms: median(times),
+      domMs: median(domTimes),
       searchMs: median(indexMs),
       floorMs: median(scanMs),
       hits,
@@ -207,6 +221,8 @@ async function benchOneSize(
     openWarmMs: median(warm),
     fullListMs: median(full),
     longestTaskMs: Math.max(...longest),
+    longestTaskMedianMs: median(longest),
+    longTasks,
     longestTaskColdMs: Math.max(...longestCold),
     rebuildOpenMs,
     search,
@@ -262,12 +278,12 @@ async function main() {
     console.log(`  一覧を開く → 最初の行（他の画面から）:       ${f.openWarmMs.toFixed(0)} ms`);
     console.log(`  一覧を開く → 全件を検索できる（他の画面から）: ${f.fullListMs.toFixed(0)} ms`);
     console.log(
-      `  開く間の最長のメインスレッドタスク: 他の画面から ${f.longestTaskMs.toFixed(0)} ms、ページ読み込みから ${f.longestTaskColdMs.toFixed(0)} ms`,
+      `  開く間の最長のメインスレッドタスク: 他の画面から ${f.longestTaskMs.toFixed(0)} ms（中央値 ${f.longestTaskMedianMs.toFixed(0)} ms、50 ms 以上: ${JSON.stringify(f.longTasks)}）、ページ読み込みから ${f.longestTaskColdMs.toFixed(0)} ms`,
     );
     console.log(`  直接書き込み後の最初の表示（行の再作成込み）: ${f.rebuildOpenMs.toFixed(0)} ms`);
     for (const s of f.search)
       console.log(
-        `  キーワード「${s.query}」入力 → 一覧更新: ${s.ms.toFixed(1)} ms（検索だけ ${s.searchMs.toFixed(1)} ms、単純な走査 ${s.floorMs.toFixed(1)} ms、${s.hits}件）`,
+        `  キーワード「${s.query}」入力 → DOM 更新 ${s.domMs.toFixed(1)} ms、次のフレーム ${s.ms.toFixed(1)} ms（検索だけ ${s.searchMs.toFixed(1)} ms、単純な走査 ${s.floorMs.toFixed(1)} ms、${s.hits}件）`,
       );
     const k = f.keystroke;
     console.log(

@@ -93,15 +93,18 @@ function buildTable(sizes: SizeFigures[], plain: ExchangeFigures | null, firstJs
         ]
       : ['未計測', '—'],
   );
-  each('キーワード検索: 入力 → 一覧更新（「印刷」）', '5万件で 10 ms 以内', (s) => {
-    const search = s.incidents?.search.find((q) => q.query === '印刷') ?? s.incidents?.search[0];
-    return search
-      ? [
-          `${search.ms.toFixed(1)} ms（${search.hits}件）`,
-          `単純な走査 ${search.floorMs.toFixed(1)} ms`,
-        ]
-      : ['未計測', '—'];
-  });
+  // Two moments per query (scripts/benchIncidentProbe.ts): the count line changed in the DOM,
+  // and the next frame (which adds up to one frame of waiting for the display).
+  for (const query of ['E-1234', '印刷'])
+    each(`キーワード検索: 入力 → 一覧更新（「${query}」）`, '5万件で 10 ms 以内', (s) => {
+      const search = s.incidents?.search.find((q) => q.query === query);
+      return search
+        ? [
+            `DOM ${search.domMs.toFixed(1)} ms・次のフレーム ${search.ms.toFixed(1)} ms（${search.hits}件）`,
+            `単純な走査 ${search.floorMs.toFixed(1)} ms`,
+          ]
+        : ['未計測', '—'];
+    });
   each('書き出し: すべて・署名付き', '1万件で 0.5 秒以内', (s) => [
     ex(s) ? ms(ex(s)!.exportMs) : '未計測',
     '—',

@@ -1,3 +1,4 @@
+import { Profiler } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -92,6 +93,34 @@ describe('障害記録 list', () => {
     await user.clear(box());
     await user.type(box(), '住民記録 固まる');
     await waitFor(() => expect(count()).toHaveTextContent('1件（全3件中）'));
+  });
+
+  it('commits the result with the key press that asked for it, not in a later render', async () => {
+    // Issue 9: the result was a deferred second render, so the browser painted the typed key
+    // first and the list a frame later. Every commit is recorded as (box, count line).
+    const commits: string[] = [];
+    const user = userEvent.setup();
+    render(
+      <MemoryRouter initialEntries={['/incidents']}>
+        <Profiler
+          id="list"
+          onRender={() =>
+            commits.push(`${box().value} → ${count().textContent?.replace('絞り込みを解除', '')}`)
+          }
+        >
+          <IncidentListPage />
+        </Profiler>
+      </MemoryRouter>,
+    );
+    await waitFor(() => expect(count()).toHaveTextContent(/^3件$/));
+    await user.type(box(), 'e-12');
+    await waitFor(() => expect(count()).toHaveTextContent('2件（全3件中）'));
+    commits.length = 0;
+    await user.type(box(), '3');
+    await waitFor(() => expect(count()).toHaveTextContent('1件（全3件中）'));
+    const typed = commits.filter((c) => c.startsWith('e-123 '));
+    expect(typed.length).toBeGreaterThan(0);
+    expect(new Set(typed)).toEqual(new Set(['e-123 → 1件（全3件中）']));
   });
 
   it('opens on the filter in the URL and adopts a URL another link puts there', async () => {
