@@ -1,8 +1,7 @@
 import { encryptAgeAround, type AgeChunkSealer } from '../exchange/age/age.ts';
-import type { AgeRecipient } from '../exchange/age/ageRecipients.ts';
 import type { SigningBundle } from '../exchange/bundleSignature.ts';
-import { AGE_FILE_SUFFIX, recipientsOf } from '../exchange/age/ageFiles.ts';
-import { scryptRecipient } from '../exchange/age/ageRecipients.ts';
+import { AGE_FILE_SUFFIX } from '../exchange/age/ageFiles.ts';
+import { ageRecipientsOf } from './ageProtection.ts';
 import type { AuditEntry, DataRelease } from '../domain/audit.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { getDatabase } from './instance.ts';
@@ -87,8 +86,8 @@ export async function assertExportAllowed(protection: ExportProtection): Promise
 
 export interface ProtectedBundle {
   file: ProtectedFile;
-  /** The signed bundle's text (inside the file when it is encrypted). */
-  text: string;
+  /** The signed bundle's text (inside the file when it is encrypted); decoded when first read. */
+  readonly text: string;
 }
 
 /**
@@ -105,37 +104,24 @@ export async function protectBundle(
   if (protection.kind === 'clear') {
     await assertExportAllowed(protection);
     const reason = protection.reason?.trim() ?? '';
-    const { text } = await signing.sign();
+    const signed = await signing.sign();
     const file: ProtectedFile = {
       fileName,
-      parts: text,
+      // The signed bytes, not the text: a Blob made of a 22 MB string encodes it to UTF-8 again.
+      parts: [signing.head, signed.tail],
       mediaType: 'application/json',
       inner: null,
       release: reason ? { protection: 'clear' } : {},
       note: reason ? `暗号化なし・理由: ${reason}` : '',
     };
-    return { file, text };
-  }
-  let recipients: AgeRecipient[];
-  let release: ProtectedFile['release'];
-  let note: string;
-  if (protection.kind === 'recipients') {
-    const parsed = recipientsOf(protection.recipients.map((r) => r.recipient));
-    if (!parsed.ok || protection.recipients.length === 0)
-      throw new Error(
-        `age の受信者（age1…）ではありません: ${parsed.ok ? '（なし）' : parsed.bad}`,
-      );
-    recipients = parsed.recipients;
-    release = {
-      protection: 'recipients',
-      recipients: protection.recipients.map((r) => ({ ...r })),
+    return {
+      file,
+      get text() {
+        return signed.text;
+      },
     };
-    note = `${protection.recipients.map((r) => r.label).join('・')}あて暗号化`;
-  } else {
-    recipients = [scryptRecipient(protection.passphrase)];
-    release = { protection: 'passphrase' };
-    note = 'パスフレーズで暗号化';
   }
+  const { recipients, release, note } = ageRecipientsOf(protection);
   const { parts, value } = await encryptAgeAround(
     recipients,
     signing.head,
@@ -153,7 +139,12 @@ export async function protectBundle(
     release,
     note,
   };
-  return { file, text: value.text };
+  return {
+    file,
+    get text() {
+      return value.text;
+    },
+  };
 }
 
 /** The 持ち出し記録 of the latest export of `fileName` (to show and print it), or null. */

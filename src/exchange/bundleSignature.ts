@@ -48,18 +48,49 @@ export interface SigningBundle {
   sign(): Promise<{ tail: Uint8Array; bundle: Bundle; text: string }>;
 }
 
+/** `"records":[` as canonicalJson writes the envelope's member (a quote in a string is escaped). */
+const RECORDS_OPENING = '"records":[';
+
+/**
+ * The canonical bytes of `toSign` with its records given as UTF-8 parts, each the canonical JSON
+ * of one or more consecutive records separated by commas; the parts are joined by commas.
+ */
+function canonicalWithRecords(toSign: object, parts: readonly Uint8Array[]): Uint8Array {
+  const shell = canonicalJson({ ...toSign, records: [] });
+  const at = shell.indexOf(`${RECORDS_OPENING}]`) + RECORDS_OPENING.length;
+  if (at < RECORDS_OPENING.length) throw new Error('bundle without records');
+  const before = utf8ToBytes(shell.slice(0, at));
+  const after = utf8ToBytes(shell.slice(at));
+  const size = parts.reduce((sum, part) => sum + part.length + 1, before.length + after.length);
+  const bytes = new Uint8Array(parts.length ? size - 1 : size);
+  bytes.set(before);
+  let offset = before.length;
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) bytes[offset++] = 0x2c; // ,
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  bytes.set(after, offset);
+  return bytes;
+}
+
 /**
  * signBundle and serializeBundle in one, in two steps so the file's bulk can be put to use (age
  * encryption in a worker) while the signature is made: the envelope is canonicalised once, the
  * signature is made natively where Web Crypto has Ed25519 (see webCryptoEd25519.ts) and appended.
+ * `recordsJson`, when given, is `unsigned.records` already as canonical JSON in UTF-8 (see
+ * canonicalWithRecords; the export writes it while it reads the records), so only the envelope
+ * is serialised here. The result's `text` is then decoded from the bytes when first read.
  */
 export function startSigningBundle(
   unsigned: UnsignedBundle | Bundle,
   privateKey: PrivateKey,
+  recordsJson?: readonly Uint8Array[],
 ): SigningBundle {
   const { keyId, toSign } = withKeyId(unsigned, privateKey);
-  const canonical = canonicalJson(toSign);
-  const bytes = utf8ToBytes(canonical);
+  const canonical = recordsJson ? null : canonicalJson(toSign);
+  const bytes =
+    canonical === null ? canonicalWithRecords(toSign, recordsJson!) : utf8ToBytes(canonical);
   return {
     head: bytes.subarray(0, -1),
     async sign() {
@@ -67,10 +98,13 @@ export function startSigningBundle(
       const signature = { alg: SIGNATURE_ALGORITHM, keyId, value } as const;
       // Same text as serializeBundle(bundle): the members of `signature` are already in JCS order.
       const closing = `,"signature":${JSON.stringify(signature)}}\n`;
+      let text = canonical === null ? null : canonical.slice(0, -1) + closing;
       return {
         tail: utf8ToBytes(closing),
         bundle: { ...toSign, signature },
-        text: canonical.slice(0, -1) + closing,
+        get text() {
+          return (text ??= new TextDecoder().decode(bytes.subarray(0, -1)) + closing);
+        },
       };
     },
   };

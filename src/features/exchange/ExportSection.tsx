@@ -1,14 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { exportBundle } from '../../db/exchangeExport.ts';
 import { describeStorageError } from '../../db/errors.ts';
-import {
-  ClearExportRefusedError,
-  findExportRelease,
-  loadSeenRecipients,
-  noteRecipientsSeen,
-  type NamedRecipient,
-} from '../../db/exportProtection.ts';
+import { ClearExportRefusedError, findExportRelease } from '../../db/exportProtection.ts';
 import { useStation } from '../../db/hooks.ts';
 import type { AuditEntry } from '../../domain/audit.ts';
 import { recordTypeLabels, recordTypes, type RecordType } from '../../domain/recordTypes.ts';
@@ -16,33 +10,10 @@ import type { BundleKind } from '../../exchange/bundleFormat.ts';
 import { Banner } from '../common/Banner.tsx';
 import { DataReleaseFacts } from './DataReleaseFacts.tsx';
 import { dataReleasePrintPath } from './DataReleasePrintPage.tsx';
-import { deploymentSettingsOf, loadDeploymentConfig } from './deploymentConfig.ts';
 import { downloadFile } from './download.ts';
 import { ExportProtectionFields } from './ExportProtectionFields.tsx';
 import { initialChoice, protectionOf, type ProtectionChoice } from './exportProtectionChoice.ts';
-
-/** The recipients to encrypt to: the config's, else those this station saw last (decision 3). */
-function useKnownRecipients(onLoad: (known: NamedRecipient[]) => void) {
-  const [state, setState] = useState<{ known: NamedRecipient[]; seen: boolean } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const configured = deploymentSettingsOf(await loadDeploymentConfig()).encryptionRecipients;
-      await noteRecipientsSeen(configured).catch(() => undefined);
-      const seen = await loadSeenRecipients();
-      const known = configured.length > 0 ? configured : (seen?.recipients ?? []);
-      if (!live) return;
-      setState({ known, seen: seen !== null });
-      onLoad(known);
-    })();
-    return () => {
-      live = false;
-    };
-    // onLoad is called once, for the first choice of the form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return state;
-}
+import { useKnownRecipients } from './useKnownRecipients.ts';
 
 /** 書き出す: a signed bundle of the chosen record types, encrypted with age when recipients are set. */
 export function ExportSection() {

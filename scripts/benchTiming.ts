@@ -1,0 +1,16 @@
+// Timing for benchmark pages (runs in the browser: no Node modules here).
+
+/** The median of `runs` timings of `work` (ms) and its last result. */
+export async function timedMedian<T>(
+  runs: number,
+  work: () => Promise<T> | T,
+): Promise<[number, T]> {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = await work();
+    times.push(performance.now() - started);
+  }
+  return [[...times].sort((a, b) => a - b)[times.length >> 1]!, result];
+}
