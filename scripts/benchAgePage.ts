@@ -29,28 +29,9 @@ import { createTrustedKey } from '../src/exchange/bundleTrust.ts';
 import { createBundle } from '../src/exchange/createBundle.ts';
 import { generateKeyPair } from '../src/exchange/keys.ts';
 import { parseBundleAsync } from '../src/exchange/parseBundle.ts';
+import { timedMedian } from './benchTiming.ts';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-
-/**
- * The median time of `work`; `settle` (untimed) waits after each run for what the run left going
- * in the background, so that it never runs into the next run's time.
- */
-async function timed<T>(
-  runs: number,
-  work: () => Promise<T> | T,
-  settle: (result: T) => Promise<unknown> = async () => undefined,
-): Promise<[number, T]> {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    result = await work();
-    times.push(performance.now() - started);
-    await settle(result);
-  }
-  return [median(times), result];
-}
+const timed = timedMedian;
 
 async function run(count: number, runs: number) {
   const systemIds = Array.from(
