@@ -63,15 +63,15 @@ export async function createAgeEncryptor(
   };
 }
 
-/** Seals whole chunks that are not the last (sealFullChunks), here or in a worker. */
+/** Seals whole chunks that are not the last (sealFullChunks), here or in workers, in order. */
 export type AgeChunkSealer = (
   key: Uint8Array,
   plain: Uint8Array,
   firstCounter: number,
-) => Promise<Uint8Array>;
+) => Promise<Uint8Array[]>;
 
 const sealHere: AgeChunkSealer = (key, plain, firstCounter) =>
-  Promise.resolve(sealFullChunks(key, plain, firstCounter));
+  Promise.resolve([sealFullChunks(key, plain, firstCounter)]);
 
 /**
  * Encrypts a plaintext whose bulk (`head`) is known before its end: a signed bundle, whose
@@ -94,7 +94,7 @@ export async function encryptAgeAround<T>(
   const { tail, value } = await finish();
   const rest = new AgePayloadEncryptor(encryptor.payloadKey, whole / AGE_CHUNK_BYTES);
   const last = [...rest.push(head.subarray(whole)), ...rest.push(tail), ...rest.finish()];
-  return { parts: [encryptor.header, await sealing, ...last], value };
+  return { parts: [encryptor.header, ...(await sealing), ...last], value };
 }
 
 /** Encrypts `plain` (one array or pieces) and returns the file's parts, ready for a Blob. */

@@ -34,7 +34,7 @@ function recordingSealer() {
   const calls: { length: number; firstCounter: number }[] = [];
   const seal: AgeChunkSealer = (key, plain, firstCounter) => {
     calls.push({ length: plain.length, firstCounter });
-    return Promise.resolve(sealFullChunks(key, plain, firstCounter));
+    return Promise.resolve([sealFullChunks(key, plain, firstCounter)]);
   };
   return { seal, calls };
 }
