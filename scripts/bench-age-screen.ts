@@ -8,9 +8,8 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, OFFICE_CONTEXT } from '../tests/e2e/browser.ts';
-import { databaseNameForPath } from '../src/db/databaseName.ts';
 import { generateAgeIdentity } from '../src/exchange/age/ageRecipients.ts';
-import { startBenchSite } from './benchExchange.ts';
+import { seedSender, startBenchSite } from './benchExchange.ts';
 
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -79,19 +78,7 @@ async function main() {
   );
   try {
     const context = await browser.newContext(OFFICE_CONTEXT);
-    const setup = await context.newPage();
-    await setup.goto(site.benchUrl);
-    await setup.waitForFunction(() => document.body.dataset.ready === 'true');
-    await setup.evaluate(
-      ([name, count]) =>
-        (
-          window as unknown as {
-            sonaeBench: { setUpSender(n: string, c: number): Promise<unknown> };
-          }
-        ).sonaeBench.setUpSender(name as string, count as number),
-      [databaseNameForPath('/sonae/'), COUNT] as const,
-    );
-    await setup.close();
+    await seedSender(context, site, COUNT);
     const page = await context.newPage();
     const clear: number[] = [];
     const sealed: number[] = [];

@@ -20,8 +20,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, OFFICE_CONTEXT } from '../tests/e2e/browser.ts';
-import { databaseNameForPath } from '../src/db/databaseName.ts';
-import { startBenchSite, type BenchSite } from './benchExchange.ts';
+import { seedSender, startBenchSite, type BenchSite } from './benchExchange.ts';
 import { buildBenchPage } from './benchPageBuild.ts';
 import { processCpu, startProfile, summarizeProfile } from './benchProfile.ts';
 
@@ -76,20 +75,7 @@ function watchExportInPage(): void {
 
 async function senderPage(browser: Browser, site: BenchSite) {
   const context = await browser.newContext(OFFICE_CONTEXT);
-  const setup = await context.newPage();
-  setup.on('pageerror', (error) => console.error('bench page error:', error.message));
-  await setup.goto(site.benchUrl);
-  await setup.waitForFunction(() => document.body.dataset.ready === 'true');
-  await setup.evaluate(
-    ([name, count]) =>
-      (
-        window as unknown as {
-          sonaeBench: { setUpSender(n: string, c: number): Promise<unknown> };
-        }
-      ).sonaeBench.setUpSender(name as string, count as number),
-    [databaseNameForPath('/sonae/'), COUNT] as const,
-  );
-  await setup.close();
+  await seedSender(context, site, COUNT);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('app page error:', error.message));
   await page.goto(`${site.appUrl}#/exchange`);
