@@ -2,6 +2,7 @@ import type { z } from './zodLocale.ts';
 import { z as zod } from './zodLocale.ts';
 import { recordMetaSchema } from './recordMeta.ts';
 import { compareRecordVersions, type UpgradeStep } from './recordVersion.ts';
+import { deepLoose } from './deepLoose.ts';
 
 type Shape = z.core.$ZodLooseShape;
 type Check<T> = (value: T, ctx: z.RefinementCtx<T>) => void;
@@ -18,7 +19,8 @@ interface RecordTypeOptions<T> {
 /**
  * Builds the schemas of a record type from one shape: `data` (what forms edit and revision
  * hashes cover), `record` (data plus sync metadata, what storage and bundles hold) and `looseData`
- * (data that may carry fields of a newer minor version, which are kept, not refused).
+ * (data that may carry fields of a newer minor version, at any depth, which are kept, not
+ * refused).
  * `data` and `record` are strict, so unknown fields of the current version are refused.
  */
 export function defineRecordType<S extends Shape>(
@@ -36,7 +38,9 @@ export function defineRecordType<S extends Shape>(
     version,
     upgrades,
     data: refine(zod.strictObject(shape)),
-    looseData: refine(zod.looseObject(shape)),
+    // Loose at every depth: a newer minor version may add a field inside a list entry too
+    // (incident 1.2 `attachments[].originalSize`, 1.3 `contactsMade[].by`).
+    looseData: refine(deepLoose(zod.looseObject(shape))),
     record: refine(zod.strictObject({ ...recordMetaSchema.shape, ...shape })),
   };
 }

@@ -179,6 +179,31 @@ describe('record versions and upgrade steps', () => {
     expect(leaf).toMatchObject({ schemaVersion: '1.99', futureField: '新しい版の項目' });
   });
 
+  it('keeps a newer minor version’s unknown field inside a list entry too', () => {
+    const bytes = signedBytes((b) => {
+      const record = incidentOf(b);
+      record.schemaVersion = '1.99';
+      const data = record.data as { contactsMade: Record<string, unknown>[] };
+      data.contactsMade = [
+        {
+          id: '00000000-0000-4000-8000-00000000c0f1',
+          at: '2026-11-21T01:05:00.000Z',
+          who: '保守窓口',
+          contactId: null,
+          method: 'phone',
+          summary: '',
+          calledFrom: '窓口2',
+        },
+      ];
+    });
+    const result = parseBundle(bytes, { trustedKeys });
+    if (!result.ok) throw new Error(describeBundleError(result.error));
+    const leaf = result.leaves.flat().find((l) => l.schemaVersion === '1.99') as unknown as {
+      contactsMade: Record<string, unknown>[];
+    };
+    expect(leaf.contactsMade[0]).toMatchObject({ calledFrom: '窓口2' });
+  });
+
   it('refuses a newer major version, saying a newer Sonae made it', () => {
     const error = refusal(signedBytes((b) => (incidentOf(b).schemaVersion = '2.0')));
     expect(error).toMatchObject({ kind: 'recordTooNew', type: 'incident', version: '2.0' });
