@@ -2,6 +2,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from '../../domain/zodLocale.ts';
 import { instantSchema } from '../../domain/dateTime.ts';
 import { stationSchema } from '../../domain/station.ts';
+import { deepLoose } from '../../domain/deepLoose.ts';
 import { canonicalJson } from '../../domain/canonicalJson.ts';
 import { SIGNATURE_ALGORITHM } from '../bundleFormat.ts';
 import {
@@ -58,7 +59,9 @@ export const backupManifestSchema = z.object({
   generator: z.string().max(200),
   /** The Dexie schema version of the database it was read from (database.ts). */
   databaseVersion: z.number().int().positive(),
-  station: stationSchema,
+  // Loose: a later Sonae's station may carry more (as this one added 担当者の一覧); the manifest's
+  // station is shown, the station itself is restored from the settings table.
+  station: deepLoose(stationSchema),
   signer: z.object({
     alg: z.literal(SIGNATURE_ALGORITHM),
     keyId: z.string().regex(KEY_ID_PATTERN),

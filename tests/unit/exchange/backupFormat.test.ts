@@ -9,6 +9,8 @@ import {
   readZipEntry,
   StoredZipWriter,
 } from '../../../src/exchange/backup/storedZip.ts';
+import { readManifest, signManifest } from '../../../src/exchange/backup/backupFormat.ts';
+import { generateKeyPair } from '../../../src/exchange/keys.ts';
 import {
   decodeRows,
   encodeRows,
@@ -111,5 +113,35 @@ describe.skipIf(!hasUnzip || !hasOpenssl)('a backup as an auditor sees it', () =
     const entry = await getDatabase().audit.orderBy('seq').last();
     const whole = execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
     expect(entry?.release).toMatchObject({ kind: 'backup', name: backup.fileName, sha256: whole });
+  });
+});
+
+describe('a manifest from a later Sonae', () => {
+  it('reads a station that carries more than this version knows', async () => {
+    const { privateKey } = generateKeyPair();
+    const station = {
+      id: '00000000-0000-4000-8000-00000000b001',
+      municipality: '架空市',
+      department: '市民課',
+      terminal: '窓口PC-01',
+      staffName: '',
+      role: 'department' as const,
+      laterField: '新しい版の項目',
+    };
+    const signed = await signManifest(
+      {
+        createdAt: '2026-11-30T00:00:00.000Z',
+        generator: 'Sonae (later)',
+        databaseVersion: 1,
+        station,
+        tables: [],
+        parts: [],
+        privateKey: null,
+      },
+      privateKey,
+    );
+    const read = await readManifest(signed.bytes, signed.signature);
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.manifest.station).toMatchObject({ laterField: '新しい版の項目' });
   });
 });
