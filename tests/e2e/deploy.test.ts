@@ -152,6 +152,8 @@ describe.skipIf(!NGINX)(`nginx with deploy/nginx.conf${NGINX ? '' : skipped('ngi
     await page.goto(`${nginx.origin}/sonae`);
     expect(page.url()).toBe(base);
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
+    // The demo is loaded once the outage screen shows; going on before that raced its loading.
+    await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
     await recordIncident(page, base, 'nginx で記録した障害');
     await expectBuild(page, base, BUILD_A);
     await expectOfflineUse(
@@ -233,6 +235,8 @@ describe.skipIf(!APACHE)(`Apache with deploy/${APACHE ? '' : skipped('apache2')}
     await page.goto(`${apache.origin}/bcp/sonae`);
     expect(page.url()).toBe(base);
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
+    // The demo is loaded once the outage screen shows; going on before that raced its loading.
+    await page.getByRole('heading', { name: '障害発生時', level: 1 }).waitFor();
     await recordIncident(page, base, 'Apache で記録した障害');
     await expectBuild(page, base, BUILD_A);
 
