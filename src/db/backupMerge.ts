@@ -56,7 +56,7 @@ function incomingLeaves(tables: TableRows): IncomingLeaf[] | { bad: string } {
 export async function mergeBackup(preview: BackupPreview): Promise<RestoreResult> {
   const tables = await loadTables(preview);
   const db = getDatabase();
-  const { conflicts, trustedKeys, revSigners, imports } = exchangeTables(db);
+  const { conflicts, trustedKeys, revSignerSets, imports } = exchangeTables(db);
   const recordTableList = Object.values(recordTables).map((name) => db.table(name));
   const incoming = incomingLeaves(tables);
   if (!Array.isArray(incoming))
@@ -79,7 +79,7 @@ export async function mergeBackup(preview: BackupPreview): Promise<RestoreResult
       ...recordTableList,
       conflicts,
       trustedKeys,
-      revSigners,
+      revSignerSets,
       imports,
       db.attachments,
       db.audit,

@@ -14,6 +14,12 @@ import { requireStation } from './station.ts';
 import { LAST_BACKUP_AT_KEY } from './backupState.ts';
 import { dataTableNames, type BackupPreview } from './backupRead.ts';
 import { BACKUP_EXCLUDED_TABLES, RESTORE_KEPT_SETTINGS } from './backupTables.ts';
+import type { RevSignerRow } from './exchangeTables.ts';
+import {
+  groupLegacyRevSigners,
+  LEGACY_REV_SIGNERS_TABLE,
+  REV_SIGNER_SETS_TABLE,
+} from './revSignerSets.ts';
 
 export type TableRows = Map<string, { rows: unknown[]; keys: unknown[] | null }>;
 export type RestoreResult =
@@ -51,6 +57,21 @@ export async function loadTables(preview: BackupPreview): Promise<TableRows> {
   }
   for (const { holder, key, path } of pending)
     holder[key] = await readZipEntry(source, entries.get(path)!);
+  return withCurrentTables(tables);
+}
+
+/**
+ * The rows of a table a later Dexie version replaced, as the replacing table's rows, so a backup
+ * of an older release restores them (the records themselves are upgraded in the transaction).
+ * Version 8: `revSigners` (a row per revision) became `revSignerSets` (a row per import).
+ */
+export function withCurrentTables(tables: TableRows): TableRows {
+  const legacy = tables.get(LEGACY_REV_SIGNERS_TABLE);
+  if (legacy && !tables.has(REV_SIGNER_SETS_TABLE))
+    tables.set(REV_SIGNER_SETS_TABLE, {
+      rows: groupLegacyRevSigners(legacy.rows as RevSignerRow[]),
+      keys: null,
+    });
   return tables;
 }
 

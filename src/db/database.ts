@@ -2,6 +2,11 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { runRecordUpgrades } from './recordUpgradeLoader.ts';
 import { upgradeStationRole } from './stationUpgrade.ts';
 import { buildIncidentList, incidentListMiddleware } from './incidentListStore.ts';
+import {
+  convertLegacyRevSigners,
+  LEGACY_REV_SIGNERS_TABLE,
+  REV_SIGNER_SETS_TABLE,
+} from './revSignerSets.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import type { AuditEntry } from '../domain/audit.ts';
@@ -121,6 +126,14 @@ export const schemaVersions: {
     version: 7,
     stores: {},
     upgrade: buildIncidentList,
+  },
+  {
+    // Speed (issue 9): who signed each received revision, one row per import listing them
+    // (`revSignerSets`, found by revision through `*revs`) instead of one row per revision: a
+    // 10,000-record import wrote 10,000 more rows. The old rows are grouped into the new table.
+    version: 8,
+    stores: { [REV_SIGNER_SETS_TABLE]: 'importSeq, *revs', [LEGACY_REV_SIGNERS_TABLE]: null },
+    upgrade: convertLegacyRevSigners,
   },
 ];
 

@@ -19,7 +19,7 @@ import {
   AttachmentsChangedMeanwhileError,
   compareStoredAttachments,
 } from './importAttachments.ts';
-import { describeAuthors, revSignerRows, type VersionAuthors } from './importAuthors.ts';
+import { describeAuthors, revSignerSet, type VersionAuthors } from './importAuthors.ts';
 import { importAuditEntry, importRow } from './importAudit.ts';
 import { currentActorName } from './operator.ts';
 import { WRITE_BATCH, type ImportOptions, type ImportProgress } from './importProgress.ts';
@@ -174,11 +174,11 @@ async function applyChecked(
   sameAttachments: ReadonlySet<string>,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<{ counts: ImportCounts; importSeq: number }> {
-  const { conflicts, imports, snapshots, exportedRevs, revSigners, trustedKeys } =
+  const { conflicts, imports, snapshots, exportedRevs, revSignerSets, trustedKeys } =
     exchangeTables(db);
   const recordTableList = recordTypes.map((type) => db.table(recordTables[type]));
   const { bundle, signer } = preview;
-  const tables = [conflicts, imports, snapshots, exportedRevs, revSigners, trustedKeys];
+  const tables = [conflicts, imports, snapshots, exportedRevs, revSignerSets, trustedKeys];
   return db.transaction(
     'rw',
     [...recordTableList, ...tables, db.attachments, db.audit, db.settings],
@@ -221,9 +221,8 @@ async function applyChecked(
         .filter((p) => p.historyGrew)
         .map((p) => [p.type, p.id] as [RecordType, string]);
       if (grown.length) await exportedRevs.bulkDelete(grown);
-      const signed = revSignerRows(plan, signer, importSeq);
-      for (let from = 0; from < signed.length; from += WRITE_BATCH)
-        await revSigners.bulkPut(signed.slice(from, from + WRITE_BATCH));
+      const signed = revSignerSet(plan, signer, importSeq);
+      if (signed) await revSignerSets.put(signed);
 
       // One entry per import with the per-record list (PRODUCT.md, decision 9).
       const entry = importAuditEntry({ station, at, preview, counts, plan, authors });

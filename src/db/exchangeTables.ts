@@ -1,3 +1,4 @@
+import { revSignerSetsTable } from './revSignerSets.ts';
 import type { Table } from 'dexie';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
@@ -88,8 +89,8 @@ export interface SnapshotRow {
 }
 
 /**
- * Who signed a revision this PC received in a file (issue 12, item 10), so a later import can
- * name whose version it replaces. Revisions made here have none: their `updatedBy` is this PC.
+ * A row of the table Dexie versions 4–7 kept (one per received revision; version 8 made it one
+ * row per import, revSignerSets.ts). Backups made before then still carry these rows.
  */
 export interface RevSignerRow {
   type: RecordType;
@@ -116,6 +117,6 @@ export function exchangeTables(db: SonaeDatabase) {
     imports: db.table('imports') as Table<ImportRow, number>,
     snapshots: db.table('snapshots') as Table<SnapshotRow, number>,
     exportedRevs: db.table('exportedRevs') as Table<ExportedRevRow, [RecordType, string]>,
-    revSigners: db.table('revSigners') as Table<RevSignerRow, [RecordType, string, string]>,
+    revSignerSets: revSignerSetsTable(db),
   };
 }

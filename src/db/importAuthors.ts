@@ -4,12 +4,18 @@ import { stationLabel, stationRoleLabels, type Station } from '../domain/station
 import { DEMO_AUTHOR_ID } from '../demo/demoMunicipality.ts';
 import type { TrustedKey } from '../exchange/bundleTrust.ts';
 import type { SonaeDatabase } from './database.ts';
-import { exchangeTables, type RevSignerRow } from './exchangeTables.ts';
+import { exchangeTables } from './exchangeTables.ts';
 import type { MergePlanRow } from './mergeStore.ts';
+import {
+  recordedSigners,
+  revSignerKey,
+  revSignerSetsTable,
+  type RevSignerSetRow,
+} from './revSignerSets.ts';
 
 /**
  * Who signed the versions an import replaces and brings (issue 12, item 10). A received revision
- * has its file's signer recorded in `revSigners`; one made here has this PC as `updatedBy`; one
+ * has its file's signer recorded in `revSignerSets` (revSignerSets.ts); one made here has this PC as `updatedBy`; one
  * received before signers were recorded is attributed through the import history to the station
  * its `updatedBy` names. A department key that replaces a version signed or made by anyone else
  * is marked, so the IT section's cause and countermeasure are never overwritten unseen.
@@ -47,10 +53,6 @@ export function addedLeaves(row: MergePlanRow): Leaf[] {
   return [row.winner, ...row.siblings].filter((leaf) => !before.has(leaf.rev));
 }
 
-function signerKey(type: RecordType, id: string, rev: string): [RecordType, string, string] {
-  return [type, id, rev];
-}
-
 /** Authors of stations as the import history knows them (issuer station id → signer). */
 async function stationAuthors(db: SonaeDatabase): Promise<Map<string, AuditAuthor>> {
   const { imports, trustedKeys } = exchangeTables(db);
@@ -80,7 +82,7 @@ function warningFor(signer: TrustedKey, replaced: AuditAuthor): string | null {
 
 /**
  * The authors of what each plan row replaces and brings, in plan order. Reads only (the
- * transaction, when there is one, must include `revSigners`, `imports` and `trustedKeys`).
+ * transaction, when there is one, must include `revSignerSets`, `imports` and `trustedKeys`).
  */
 export async function describeAuthors(
   db: SonaeDatabase,
@@ -91,11 +93,9 @@ export async function describeAuthors(
   const fileAuthor = signerAuthor(signer);
   const superseded = plan.map((row) => (row.change === 'unchanged' ? [] : supersededLeaves(row)));
   const keys = superseded.flatMap((leaves, i) =>
-    leaves.map((leaf) => signerKey(plan[i]!.type, plan[i]!.id, leaf.rev)),
+    leaves.map((leaf) => revSignerKey(plan[i]!.type, plan[i]!.id, leaf.rev)),
   );
-  const recorded = new Map<string, AuditAuthor>();
-  for (const row of keys.length ? await exchangeTables(db).revSigners.bulkGet(keys) : [])
-    if (row) recorded.set(`${row.type}/${row.id}/${row.rev}`, row.signer);
+  const recorded = await recordedSigners(revSignerSetsTable(db), keys);
   const here: AuditAuthor = {
     source: 'station',
     label: `この端末（${stationLabel(station)}）`,
@@ -106,7 +106,8 @@ export async function describeAuthors(
     leaf.updatedBy === station.id || leaf.updatedBy === DEMO_AUTHOR_ID;
   const needsStations = superseded.some((leaves, i) =>
     leaves.some(
-      (leaf) => !recorded.has(`${plan[i]!.type}/${plan[i]!.id}/${leaf.rev}`) && !isOwnOrDemo(leaf),
+      (leaf) =>
+        !recorded.has(revSignerKey(plan[i]!.type, plan[i]!.id, leaf.rev)) && !isOwnOrDemo(leaf),
     ),
   );
   const stations = needsStations ? await stationAuthors(db) : new Map<string, AuditAuthor>();
@@ -115,7 +116,7 @@ export async function describeAuthors(
   // zone echoes after about a hundred records, and the writes after it ran outside the
   // transaction (PrematureCommitError on a file with many updated records).
   function authorOf(type: RecordType, id: string, leaf: Leaf): AuditAuthor {
-    const signed = recorded.get(`${type}/${id}/${leaf.rev}`);
+    const signed = recorded.get(revSignerKey(type, id, leaf.rev));
     if (signed) return signed;
     if (leaf.updatedBy === station.id) return here;
     if (leaf.updatedBy === DEMO_AUTHOR_ID)
@@ -142,22 +143,16 @@ export async function describeAuthors(
   return result;
 }
 
-/** Rows recording the file's signer for every version this import adds. */
-export function revSignerRows(
+/** The row recording the file's signer for every version this import adds; null for none. */
+export function revSignerSet(
   plan: readonly MergePlanRow[],
   signer: TrustedKey,
   importSeq: number,
-): RevSignerRow[] {
-  const author = signerAuthor(signer);
-  return plan.flatMap((row) =>
+): RevSignerSetRow | null {
+  const revs = plan.flatMap((row) =>
     row.change === 'unchanged'
       ? []
-      : addedLeaves(row).map((leaf) => ({
-          type: row.type,
-          id: row.id,
-          rev: leaf.rev,
-          signer: author,
-          importSeq,
-        })),
+      : addedLeaves(row).map((leaf) => revSignerKey(row.type, row.id, leaf.rev)),
   );
+  return revs.length ? { importSeq, signer: signerAuthor(signer), revs } : null;
 }

@@ -49,6 +49,25 @@ function listMutationsFor(
   }
 }
 
+/** Makes the list rows of `ids` match the incident table (after a write that partly failed). */
+async function realignRows(
+  incidents: DBCoreTable,
+  list: DBCoreTable,
+  trans: DBCoreTransaction,
+  ids: string[],
+): Promise<void> {
+  const stored: unknown[] = await incidents.getMany({ trans, keys: ids });
+  const gone = ids.filter((_, i) => stored[i] === undefined);
+  const present = stored.filter((record) => record !== undefined);
+  if (gone.length) await list.mutate({ type: 'delete', trans, keys: gone });
+  if (present.length)
+    await list.mutate({
+      type: 'put',
+      trans,
+      values: present.map((r) => incidentListRowOf(r as Parameters<typeof incidentListRowOf>[0])),
+    });
+}
+
 /**
  * Keeps the list rows in step with the incident table inside the same transaction, whoever
  * writes: saveRecord, an import's merge, conflict resolution, a snapshot restore, the demo loader
@@ -83,11 +102,32 @@ export const incidentListMiddleware: Middleware<DBCore> = {
         return {
           ...table,
           async mutate(req) {
-            const res = await table.mutate(req);
-            if (hasListStore(req.trans)) {
-              const list = down.table(INCIDENT_LIST_TABLE);
-              for (const listReq of listMutationsFor(req, res)) await list.mutate(listReq);
+            if (!hasListStore(req.trans)) return table.mutate(req);
+            const list = down.table(INCIDENT_LIST_TABLE);
+            if (req.type === 'put' && req.values.length) {
+              // The rows are computed and queued while IndexedDB writes the records (an import
+              // of 10,000 waited for each batch, then for its rows). When any record is not
+              // written, the rows of this write are aligned with what the table holds.
+              const rows = req.values.map((v) => incidentListRowOf(v));
+              const [written, listed] = await Promise.allSettled([
+                table.mutate(req),
+                list.mutate({ type: 'put', trans: req.trans, values: rows }),
+              ]);
+              if (written.status === 'fulfilled' && written.value.numFailures === 0) {
+                if (listed.status === 'rejected') throw listed.reason;
+                return written.value;
+              }
+              await realignRows(
+                table,
+                list,
+                req.trans,
+                rows.map((row) => row.id),
+              );
+              if (written.status === 'rejected') throw written.reason;
+              return written.value;
             }
+            const res = await table.mutate(req);
+            for (const listReq of listMutationsFor(req, res)) await list.mutate(listReq);
             return res;
           },
         } satisfies DBCoreTable;

@@ -115,11 +115,11 @@ async function revertTo(db: SonaeDatabase, snapshot: SnapshotRow): Promise<void>
  */
 export async function restoreSnapshot(seq: number): Promise<void> {
   const db = getDatabase();
-  const { snapshots, imports, revSigners } = exchangeTables(db);
+  const { snapshots, imports, revSignerSets } = exchangeTables(db);
   const tables = snapshotTableNames().map((name) => db.table(name));
   await db.transaction(
     'rw',
-    [...tables, snapshots, imports, revSigners, db.settings, db.audit],
+    [...tables, snapshots, imports, revSignerSets, db.settings, db.audit],
     async (tx) => {
       const station = await requireStation(tx);
       const snapshot = await snapshots.get(seq);
@@ -129,7 +129,7 @@ export async function restoreSnapshot(seq: number): Promise<void> {
       const now = nowIso();
       if (snapshot.importSeq !== null) {
         await imports.where('seq').aboveOrEqual(snapshot.importSeq).modify({ undoneAt: now });
-        await revSigners.where('importSeq').aboveOrEqual(snapshot.importSeq).delete();
+        await revSignerSets.where(':id').aboveOrEqual(snapshot.importSeq).delete();
       }
       await snapshots.where('seq').aboveOrEqual(seq).delete();
       await appendAudit(station, {

@@ -13,7 +13,9 @@ const otherTables: Record<string, string> = {
   snapshots: '取り込み前の状態',
   trustedKeys: '信頼する鍵',
   exportedRevs: '書き出し済みの版',
-  revSigners: '版の署名者',
+  revSignerSets: '版の署名者',
+  // Backups made before Dexie version 8 (restored into revSignerSets).
+  revSigners: '版の署名者（旧形式）',
 };
 
 /** 「障害記録」 for `incidents`, 「操作履歴」 for `audit`, the name itself otherwise. */

@@ -38,7 +38,7 @@ describe('Dexie version 4', () => {
     setDatabase(db);
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await exchangeTables(db).revSigners.count()).toBe(0);
+    expect(await exchangeTables(db).revSignerSets.count()).toBe(0);
     const entry: AuditEntry = {
       ...base,
       at: '2026-11-02T00:00:00.000Z',

@@ -71,7 +71,7 @@ describe('whole-station backup', () => {
     const backup = await backupOf(it_);
     const original = await dumpTables(it_.db, ['stationKey']);
     expect(original.conflicts!.length).toBe(1);
-    expect(original.revSigners!.length).toBeGreaterThan(0);
+    expect(original.revSignerSets!.length).toBeGreaterThan(0);
     expect(backup.manifest.tables.map((t) => t.name)).toEqual(
       it_.db.tables.map((t) => t.name).filter((n) => n !== 'incidentList'),
     );

@@ -140,10 +140,10 @@ describe('who signed the replaced and the new version', () => {
     const fromD1 = await exportFrom(d1, 'delta');
     await importInto(it_, fromD1);
     await importInto(d2, fromD1);
-    const { revSigners, snapshots } = exchangeTables(it_.db);
-    expect(await revSigners.count()).toBe(1);
+    const { revSignerSets, snapshots } = exchangeTables(it_.db);
+    expect(await revSignerSets.count()).toBe(1);
     // A revision received before signers were recorded is named through the import history.
-    await revSigners.clear();
+    await revSignerSets.clear();
     await editOn(d2, x.id, '第2課の見立て');
     const fromD2 = await exportFrom(d2, 'delta');
     it_.use();
@@ -151,9 +151,9 @@ describe('who signed the replaced and the new version', () => {
     expect(fallback.preview.rows[0]).toMatchObject({
       replaced: { by: { source: 'station', label: '第1課 窓口PC-01', role: 'department' } },
     });
-    expect(await revSigners.count()).toBe(1);
+    expect(await revSignerSets.count()).toBe(1);
     const last = (await snapshots.toArray()).at(-1)!;
     await restoreSnapshot(last.seq!);
-    expect(await revSigners.count()).toBe(0);
+    expect(await revSignerSets.count()).toBe(0);
   });
 });

@@ -157,6 +157,21 @@ describe('Dexie version 5: the incident list rows', () => {
     await expectInStep(db);
   });
 
+  it('keeps no row for a record whose write fails inside a bulk write that goes on', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = await saveRecord('incident', incident('一つ目'));
+    const other = '00000000-0000-4000-8000-00000000beef';
+    await db.transaction('rw', db.incidents, async () => {
+      const bad = { ...saved, id: undefined as unknown as string, title: '鍵のない記録' };
+      await db.incidents.bulkPut([{ ...saved, id: other, title: '二つ目' }, bad]).catch(() => {});
+    });
+    expect(await db.incidents.get(other)).toBeDefined();
+    expect((await incidentListTable(db).toArray()).map((r) => r.id).sort()).toEqual(
+      [saved.id, other].sort(),
+    );
+    await expectInStep(db);
+  });
+
   it('follows bulk writes, modify, delete and clear on the table itself', async () => {
     const { db } = await freshDatabaseWithStation();
     await loadDemoData();
