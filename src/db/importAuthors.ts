@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { AuditAuthor } from '../domain/audit.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import { stationLabel, stationRoleLabels, type Station } from '../domain/station.ts';
@@ -6,12 +7,7 @@ import type { TrustedKey } from '../exchange/bundleTrust.ts';
 import type { SonaeDatabase } from './database.ts';
 import { exchangeTables } from './exchangeTables.ts';
 import type { MergePlanRow } from './mergeStore.ts';
-import {
-  recordedSigners,
-  revSignerKey,
-  revSignerSetsTable,
-  type RevSignerSetRow,
-} from './revSignerSets.ts';
+import { revSignerKey, revSignerSetsTable, type RevSignerSetRow } from './revSignerSets.ts';
 
 /**
  * Who signed the versions an import replaces and brings (issue 12, item 10). A received revision
@@ -68,6 +64,33 @@ async function stationAuthors(db: SonaeDatabase): Promise<Map<string, AuditAutho
     });
   });
   return authors;
+}
+
+/**
+ * The recorded signer of each of `keys` (revSignerKey) that an import brought; when two imports
+ * brought the same version, the later one. Reads only.
+ */
+export async function recordedSigners(
+  table: Table<RevSignerSetRow, number>,
+  keys: readonly string[],
+): Promise<Map<string, AuditAuthor>> {
+  const found = new Map<string, AuditAuthor>();
+  if (keys.length === 0) return found;
+  const wanted = new Set(keys);
+  const seqs = [
+    ...new Set(
+      await table
+        .where('revs')
+        .anyOf([...wanted])
+        .primaryKeys(),
+    ),
+  ];
+  const rows = (await table.bulkGet(seqs.sort((a, b) => a - b))).filter(
+    (row): row is RevSignerSetRow => row !== undefined,
+  );
+  for (const row of rows)
+    for (const key of row.revs) if (wanted.has(key)) found.set(key, row.signer);
+  return found;
 }
 
 const unknownAuthor: AuditAuthor = { source: 'unknown', label: '不明', role: null, keyId: null };

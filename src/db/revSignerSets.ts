@@ -55,30 +55,3 @@ export async function convertLegacyRevSigners(tx: Transaction): Promise<void> {
   const rows = (await tx.table(LEGACY_REV_SIGNERS_TABLE).toArray()) as RevSignerRow[];
   if (rows.length) await tx.table(REV_SIGNER_SETS_TABLE).bulkPut(groupLegacyRevSigners(rows));
 }
-
-/**
- * The recorded signer of each of `keys` (revSignerKey) that an import brought; when two imports
- * brought the same version, the later one. Reads only.
- */
-export async function recordedSigners(
-  table: Table<RevSignerSetRow, number>,
-  keys: readonly string[],
-): Promise<Map<string, AuditAuthor>> {
-  const found = new Map<string, AuditAuthor>();
-  if (keys.length === 0) return found;
-  const wanted = new Set(keys);
-  const seqs = [
-    ...new Set(
-      await table
-        .where('revs')
-        .anyOf([...wanted])
-        .primaryKeys(),
-    ),
-  ];
-  const rows = (await table.bulkGet(seqs.sort((a, b) => a - b))).filter(
-    (row): row is RevSignerSetRow => row !== undefined,
-  );
-  for (const row of rows)
-    for (const key of row.revs) if (wanted.has(key)) found.set(key, row.signer);
-  return found;
-}

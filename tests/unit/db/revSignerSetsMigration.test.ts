@@ -3,7 +3,8 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CURRENT_SCHEMA_VERSION, schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
 import { exchangeTables, type RevSignerRow } from '../../../src/db/exchangeTables.ts';
-import { recordedSigners, revSignerKey } from '../../../src/db/revSignerSets.ts';
+import { revSignerKey } from '../../../src/db/revSignerSets.ts';
+import { recordedSigners } from '../../../src/db/importAuthors.ts';
 import { withCurrentTables, type TableRows } from '../../../src/db/backupRestore.ts';
 import type { AuditAuthor } from '../../../src/domain/audit.ts';
 
