@@ -33,7 +33,8 @@ export const contactMadeSchema = z.strictObject({
   summary: optionalText('伝えた内容・回答', TEXT_LIMITS.long),
   /**
    * Who made the call: the operator at the keyboard when it was logged (1.3, PRODUCT.md
-   * decision 6). Absent on entries from before, and on entries typed in the editor.
+   * decision 6), or as typed in the editor (prefilled with the operator). Absent on entries
+   * from before, and when no operator is known.
    */
   by: optionalText('連絡した人').optional(),
 });

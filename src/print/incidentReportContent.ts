@@ -150,13 +150,18 @@ export interface ReportDay {
 export function reportTimeline(
   incident: Pick<IncidentData, 'timeline' | 'contactsMade'>,
 ): ReportEvent[] {
-  const callIds = new Set(incident.contactsMade.map((c) => c.id));
+  const calls = new Map(incident.contactsMade.map((c) => [c.id, c]));
   const entryIds = new Set(incident.timeline.map((t) => t.id));
+  // Who made a call (incident 1.3), as the record's page names it: 「（山田 花子）」.
+  const caller = (id: string) => {
+    const by = calls.get(id)?.by?.trim();
+    return by ? `（${by}）` : '';
+  };
   const events: ReportEvent[] = incident.timeline.map((t) => ({
     id: t.id,
     at: t.at,
-    kind: t.status !== null ? 'status' : callIds.has(t.id) ? 'call' : 'note',
-    text: t.text,
+    kind: t.status !== null ? 'status' : calls.has(t.id) ? 'call' : 'note',
+    text: t.status === null && calls.has(t.id) ? `${t.text}${caller(t.id)}` : t.text,
   }));
   for (const call of incident.contactsMade) {
     if (entryIds.has(call.id)) continue;
@@ -165,7 +170,7 @@ export function reportTimeline(
       id: call.id,
       at: call.at,
       kind: 'call',
-      text: `${call.who}（${contactMethodLabels[call.method]}）${summary ? `: ${summary}` : ''}`,
+      text: `${call.who}（${contactMethodLabels[call.method]}）${caller(call.id)}${summary ? `: ${summary}` : ''}`,
     });
   }
   // Instants compare as time, not as text: stations may write different offsets.

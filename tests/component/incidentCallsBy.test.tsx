@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { freshDatabaseWithStation } from '../testDatabase.ts';
 import { saveRecord } from '../../src/db/records.ts';
@@ -8,6 +10,9 @@ import { logCall } from '../../src/domain/incidentCalls.ts';
 import { setOperator } from '../../src/db/operator.ts';
 import { newIncidentValues } from '../../src/features/incidents/incidentFormValues.ts';
 import { IncidentDetailPage } from '../../src/features/incidents/IncidentDetailPage.tsx';
+import { ContactsMadeEditor } from '../../src/features/incidents/IncidentListEditors.tsx';
+import { saveStation } from '../../src/db/station.ts';
+import type { IncidentData } from '../../src/domain/incident.ts';
 
 // Incident 1.3: a call logged from an incident names who made it, shown in 連絡した記録.
 
@@ -52,6 +57,28 @@ describe('who made a call', () => {
     expect(newIncidentValues(shared, now).data.reporterName).toBe('山田 花子');
     setOperator(station.id, '佐藤 一郎');
     expect(newIncidentValues(shared, now).data.reporterName).toBe('佐藤 一郎');
+    setOperator(station.id, null);
+  });
+
+  it('fills 連絡した人 of a call typed into the form with the operator, and lets it be changed', async () => {
+    const { station } = await freshDatabaseWithStation();
+    const { id: _id, ...form } = station;
+    await saveStation({ ...form, staffNames: ['山田 花子', '佐藤 一郎'] });
+    setOperator(station.id, '佐藤 一郎');
+    let latest: IncidentData['contactsMade'] = [];
+    function Editor() {
+      const [calls, setCalls] = useState<IncidentData['contactsMade']>([]);
+      latest = calls;
+      return <ContactsMadeEditor contactsMade={calls} onChange={setCalls} errors={{}} />;
+    }
+    render(<Editor />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '連絡した記録を追加' }));
+    const caller = await screen.findByLabelText('連絡した人 1');
+    expect(caller).toHaveValue('佐藤 一郎');
+    await user.clear(caller);
+    await user.type(caller, '田中 翔');
+    expect(latest[0]!.by).toBe('田中 翔');
     setOperator(station.id, null);
   });
 });

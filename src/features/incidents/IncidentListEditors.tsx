@@ -8,7 +8,9 @@ import {
   nowIso,
   toLocalInputValue,
 } from '../../domain/dateTime.ts';
-import { useLiveRecords } from '../../db/hooks.ts';
+import { useLiveRecords, useStation } from '../../db/hooks.ts';
+import { useChosenOperator } from '../../db/useOperator.ts';
+import { operatorOf } from '../../domain/operator.ts';
 import { Field } from '../common/Field.tsx';
 import type { FieldErrors } from '../common/fieldErrors.ts';
 
@@ -74,6 +76,11 @@ export function ContactsMadeEditor({
 }: EditorProps<'contactsMade'> & { contactsMade: IncidentData['contactsMade'] }) {
   const contacts = useLiveRecords('contact');
   const listId = useId();
+  const station = useStation();
+  const chosen = useChosenOperator(station?.id ?? '');
+  // Who makes a call typed here: the operator at the keyboard, as a call logged in one click
+  // (PRODUCT.md, decision 6); editable, since calls are often written up afterwards.
+  const caller = station ? operatorOf(station, chosen) : null;
   return (
     <fieldset>
       <legend>連絡した記録</legend>
@@ -131,6 +138,12 @@ export function ContactsMadeEditor({
               ))}
             </select>
           </Field>
+          <Field label={`連絡した人 ${index + 1}`} error={errors[`contactsMade.${index}.by`]}>
+            <input
+              value={made.by ?? ''}
+              onChange={(e) => onChange(replaceAt(contactsMade, index, { by: e.target.value }))}
+            />
+          </Field>
           <Field
             label={`伝えた内容・回答 ${index + 1}`}
             error={errors[`contactsMade.${index}.summary`]}
@@ -164,6 +177,7 @@ export function ContactsMadeEditor({
               contactId: null,
               method: 'phone',
               summary: '',
+              ...(caller ? { by: caller } : {}),
             },
           ])
         }

@@ -142,6 +142,27 @@ describe('reportTimeline', () => {
     ]);
   });
 
+  it('names who made each call (incident 1.3), as the record page does', () => {
+    const call = { contactId: null, method: 'phone', summary: '調査中' } as const;
+    const events = reportTimeline({
+      timeline: [
+        { id: id(1), at: '2026-11-29T00:20:00Z', status: null, text: 'ヘルプデスクに電話: 調査中' },
+        { id: id(5), at: '2026-11-29T00:50:00Z', status: null, text: 'メモ' },
+      ],
+      contactsMade: [
+        { ...call, id: id(1), at: '2026-11-29T00:20:00Z', who: 'ヘルプデスク', by: '山田 花子' },
+        { ...call, id: id(2), at: '2026-11-29T00:30:00Z', who: '課長', by: '  ' },
+        { ...call, id: id(3), at: '2026-11-29T00:40:00Z', who: '業者', by: '田中 翔' },
+      ],
+    });
+    expect(events.map((e) => e.text)).toEqual([
+      'ヘルプデスクに電話: 調査中（山田 花子）',
+      '課長（電話）: 調査中',
+      '業者（電話）（田中 翔）: 調査中',
+      'メモ',
+    ]);
+  });
+
   it('groups by Tokyo day with the clock time of each event', () => {
     const days = groupByDay([
       { id: id(1), at: '2026-11-28T14:59:00Z', kind: 'note', text: 'a' },
