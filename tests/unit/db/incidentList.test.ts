@@ -241,4 +241,26 @@ describe('Dexie version 5: the incident list rows', () => {
     expect(await incidentListTable(reopened).get(b!.id)).toBeUndefined();
     reopened.close();
   });
+
+  it('notices an edit by an older build that leaves the count as it was', async () => {
+    const indexedDB = new IDBFactory();
+    const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    setDatabase(db);
+    await db.open();
+    const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
+    await db.incidents.bulkPut(demo.incident);
+    db.close();
+    const older = new Dexie('sonae', { indexedDB, IDBKeyRange });
+    for (const v of schemaVersions) older.version(v.version).stores(v.stores);
+    await older.open();
+    const [a] = demo.incident;
+    await older
+      .table('incidents')
+      .put({ ...a, rev: `2-${'e'.repeat(32)}`, updatedAt: '2027-01-01T00:00:00.000Z' });
+    older.close();
+    const reopened = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    await reopened.open();
+    expect(await isIncidentListInStep(reopened)).toBe(false);
+    reopened.close();
+  });
 });
