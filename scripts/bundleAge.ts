@@ -9,7 +9,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { decryptAge, encryptAge, isAgeFile } from '../src/exchange/age/age.ts';
 import {
   describeAgeError,
-  readAgeIdentityFile,
+  readChosenIdentityFile,
   recipientsOf,
 } from '../src/exchange/age/ageFiles.ts';
 import { scryptIdentity, scryptRecipient } from '../src/exchange/age/ageRecipients.ts';
@@ -107,17 +107,13 @@ export async function decrypt(file: string | undefined, values: Values): Promise
   if (!isAgeFile(sealed)) throw new Exit(1, describeAgeError({ kind: 'notAge' }));
   let identities;
   if (identity) {
-    let keyBytes = await readPath(identity, 1024 * 1024);
+    const keyBytes = await readPath(identity, 1024 * 1024);
+    let read = await readChosenIdentityFile(keyBytes, null);
     // An identity file kept encrypted with a passphrase (`age -p`, or the app's key backup).
-    if (isAgeFile(keyBytes)) {
-      const opened = await decryptAge(keyBytes, [scryptIdentity(await readPassphrase(false))]);
-      if (!opened.ok)
-        throw new Exit(1, `${identity}: ${describeAgeError(opened.error, 'passphrase')}`);
-      keyBytes = opened.value;
-    }
-    const read = readAgeIdentityFile(new TextDecoder().decode(keyBytes));
-    if (!read)
-      throw new Exit(2, `${identity}: age の秘密鍵（AGE-SECRET-KEY-1…）のファイルではありません。`);
+    if (!read.ok && read.kind === 'needsPassphrase')
+      read = await readChosenIdentityFile(keyBytes, await readPassphrase(false));
+    if (!read.ok)
+      throw new Exit(read.kind === 'badPassphrase' ? 1 : 2, `${identity}: ${read.message}`);
     identities = read.identities;
   } else identities = [scryptIdentity(await readPassphrase(false))];
   const result = await decryptAge(sealed, identities);

@@ -8,6 +8,9 @@ import { readFileBytes } from '../features/exchange/download.ts';
 import { describeCheck, describeUnreadFile, type KeyChoice } from './checkerView.ts';
 import { h } from './dom.ts';
 import { renderCheck } from './renderCheck.ts';
+import { renderUnlock } from './renderUnlock.ts';
+import { sealedNeedOf, unlockSealedBundle, type UnlockInput, type Unlocked } from './checkerAge.ts';
+import { isAgeFile } from '../exchange/age/age.ts';
 
 const UNREADABLE_FILE =
   'ファイルを読み込めませんでした。ファイルがほかのソフトで開かれていないか確かめて、もう一度選んでください。';
@@ -23,14 +26,18 @@ export function startChecker(doc: Document): void {
   const keyStatus = doc.getElementById('key-status')!;
   const result = doc.getElementById('result')!;
   doc.getElementById('checker-version')!.textContent = describeAppVersion();
-  let bundle: { fileName: string; bytes: Uint8Array } | null = null;
+  let bundle: { fileName: string; bytes: Uint8Array; encryptedSha256: string | null } | null = null;
   let keyChoice: KeyChoice | null = null;
   // Files are read asynchronously: only the latest choice may show its verdict.
   let latest = 0;
 
   function show() {
     if (bundle)
-      result.replaceChildren(renderCheck(describeCheck(bundle.fileName, bundle.bytes, keyChoice)));
+      result.replaceChildren(
+        renderCheck(
+          describeCheck(bundle.fileName, bundle.bytes, keyChoice, bundle.encryptedSha256),
+        ),
+      );
   }
 
   async function chooseBundle(file: File) {
@@ -50,7 +57,17 @@ export function startChecker(doc: Document): void {
     try {
       const bytes = await readFileBytes(file);
       if (turn !== latest) return;
-      bundle = { fileName: file.name, bytes };
+      if (isAgeFile(bytes)) {
+        const need = await sealedNeedOf(bytes);
+        if (turn !== latest) return;
+        result.replaceChildren(
+          need.ok
+            ? renderUnlock(file.name, need.need, (input) => unlock(turn, file.name, bytes, input))
+            : renderCheck(describeUnreadFile(file.name, need.message)),
+        );
+        return;
+      }
+      bundle = { fileName: file.name, bytes, encryptedSha256: null };
       show();
     } catch {
       if (turn !== latest) return;
@@ -58,6 +75,21 @@ export function startChecker(doc: Document): void {
         'ファイルを読み込めませんでした。ファイルがほかのソフトで開かれていないか確かめて、もう一度選んでください。';
       result.replaceChildren(renderCheck(describeUnreadFile(file.name, reason)));
     }
+  }
+
+  /** Opens an encrypted file with what the person gave; the bundle inside is then checked. */
+  async function unlock(
+    turn: number,
+    fileName: string,
+    sealed: Uint8Array,
+    input: UnlockInput,
+  ): Promise<Unlocked> {
+    const opened = await unlockSealedBundle(sealed, input);
+    if (opened.ok && turn === latest) {
+      bundle = { fileName, bytes: opened.bytes, encryptedSha256: opened.encryptedSha256 };
+      show();
+    }
+    return opened;
   }
 
   async function chooseKey(file: File) {

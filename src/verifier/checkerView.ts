@@ -48,23 +48,48 @@ export interface CheckView {
 const UNCONFIRMED_NOTE =
   '署名を確かめられていないため、上の発行元・作成日時・件数は、ファイルに書かれているだけの内容です。';
 
-/** The verdict on a bundle file's bytes, checked with the chosen key (if any). */
+const GET_FILE_HASH_HINT =
+  'PowerShell の Get-FileHash -Algorithm SHA256 が表示する Hash と同じ値です（大文字・小文字の違いは関係ありません）。';
+
+/** The file's hash facts: one for a bundle, two for an encrypted one (the file and inside). */
+function hashFacts(bytes: Uint8Array, encryptedSha256: string | null): Fact[] {
+  // Upper case, as Get-FileHash prints it, so the two can be compared at a glance.
+  const inner = bytesToHex(sha256(bytes)).toUpperCase();
+  if (encryptedSha256 === null)
+    return [
+      { term: 'ファイルの SHA-256', values: [inner], hint: GET_FILE_HASH_HINT, isCode: true },
+    ];
+  return [
+    {
+      term: 'ファイルの SHA-256（暗号化されたまま）',
+      values: [encryptedSha256.toUpperCase()],
+      hint: `持ち出し記録の「ファイルの SHA-256」と比べてください。${GET_FILE_HASH_HINT}`,
+      isCode: true,
+    },
+    {
+      term: '中身の SHA-256（開いたデータ交換ファイル）',
+      values: [inner],
+      hint: '持ち出し記録・取り込み履歴の「中身の SHA-256」と比べてください。',
+      isCode: true,
+    },
+  ];
+}
+
+/**
+ * The verdict on a bundle file's bytes, checked with the chosen key (if any); for a bundle
+ * opened from an encrypted file, `encryptedSha256` is the encrypted file's hash.
+ */
 export function describeCheck(
   fileName: string,
   bytes: Uint8Array,
   keyChoice: KeyChoice | null,
+  encryptedSha256: string | null = null,
 ): CheckView {
   const key = keyChoice?.ok ? keyChoice.key : null;
   const checked = checkBundleFile(bytes, key ? [key] : []);
   const summary = checked.summary;
   const facts: Fact[] = [
-    {
-      term: 'ファイルの SHA-256',
-      // Upper case, as Get-FileHash prints it, so the two can be compared at a glance.
-      values: [bytesToHex(sha256(bytes)).toUpperCase()],
-      hint: 'PowerShell の Get-FileHash -Algorithm SHA256 が表示する Hash と同じ値です（大文字・小文字の違いは関係ありません）。',
-      isCode: true,
-    },
+    ...hashFacts(bytes, encryptedSha256),
     ...(summary
       ? summaryFacts(summary, keyChoice)
       : [{ term: '内容', values: ['確かめられないため表示しません。'] }]),

@@ -13,6 +13,14 @@ import {
   type PageWatch,
 } from './browser.ts';
 import { buildCheckerHtml, CHECKER_FILE } from '../../scripts/build-verifier.ts';
+import { encryptAge } from '../../src/exchange/age/age.ts';
+import { formatAgeIdentityFile } from '../../src/exchange/age/ageFiles.ts';
+import {
+  generateAgeIdentity,
+  parseAgeRecipient,
+  x25519Recipient,
+} from '../../src/exchange/age/ageRecipients.ts';
+import { joinBytes } from '../../src/exchange/age/ageStream.ts';
 
 // Issue 10, item 6: the Windows check of a bundle without extra tools. The single-file checker
 // (scripts/build-verifier.ts) is opened from file:// in a fresh context with no server at all:
@@ -67,7 +75,8 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const bundlePicker = () => page.getByLabel('検証するファイル（.sonae.json）を選ぶ');
+const bundlePicker = () =>
+  page.getByLabel('検証するファイル（.sonae.json または .sonae.json.age）を選ぶ');
 const keyPicker = () => page.getByLabel('送り主の公開鍵ファイル（.pem）を選ぶ');
 const verdict = () => page.getByRole('region', { name: /^検証結果: / });
 
@@ -129,6 +138,42 @@ describe('the bundle checker page from file://', () => {
       .getByRole('alert')
       .filter({ hasText: '無効: Sonae のファイル（JSON形式）として読めません。' })
       .waitFor();
+  });
+
+  it('an encrypted file: opened with the IT section’s key file, then checked', async () => {
+    const bundle = await readFile(fixture('bundles/demo.sonae.json'));
+    const { identity, recipient } = generateAgeIdentity();
+    const sealed = joinBytes(
+      await encryptAge(new Uint8Array(bundle), [x25519Recipient(parseAgeRecipient(recipient)!)]),
+    );
+    await bundlePicker().setInputFiles({
+      name: 'demo.sonae.json.age',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(sealed),
+    });
+    const form = page.getByRole('region', {
+      name: '暗号化されたファイルを開く: demo.sonae.json.age',
+    });
+    await form.getByLabel(/^暗号化を開く鍵ファイルを選ぶ/).setInputFiles({
+      name: 'hokan.key',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(formatAgeIdentityFile(identity, recipient, '2026-11-30T00:00:00Z')),
+    });
+    await screenshot(page, 'bundle-checker-age-key', true);
+    await form.getByRole('button', { name: '開いて検証する' }).click();
+    // The sender's key chosen before still applies to the bundle inside.
+    await verdict()
+      .getByRole('status')
+      .filter({ hasText: /^有効: / })
+      .waitFor();
+    const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    expect(await fact('ファイルの SHA-256（暗号化されたまま）').textContent()).toBe(
+      hex(sealed).toUpperCase(),
+    );
+    expect(await fact('中身の SHA-256（開いたデータ交換ファイル）').textContent()).toBe(
+      hex(bundle).toUpperCase(),
+    );
+    await screenshot(page, 'bundle-checker-age-valid', true);
   });
 
   it('made no request but the page itself, and logged no error', () => {

@@ -1,7 +1,9 @@
+import { decryptAge, isAgeFile } from './age.ts';
 import type { AgeError } from './ageErrors.ts';
 import {
   parseAgeIdentity,
   parseAgeRecipient,
+  scryptIdentity,
   x25519Identity,
   x25519Recipient,
   type AgeIdentity,
@@ -45,6 +47,46 @@ export function readAgeIdentityFile(
   }
   if (keys.length === 0) return null;
   return { identities: keys.map((key) => x25519Identity(parseAgeIdentity(key)!)), keys };
+}
+
+/** A key file as chosen by a person (`npm run bundle -- decrypt --identity`, the checker page). */
+export type ChosenIdentityFile =
+  | { ok: true; identities: AgeIdentity[] }
+  /** `needsPassphrase`: the key file is itself encrypted (`age -p`, the app's key backup). */
+  | { ok: false; kind: 'needsPassphrase' | 'badPassphrase' | 'notIdentityFile'; message: string };
+
+export const NOT_AN_IDENTITY_FILE = 'age の秘密鍵（AGE-SECRET-KEY-1…）のファイルではありません。';
+
+/**
+ * The identities of a key file: age-keygen's text, or that text encrypted with a passphrase
+ * (`passphrase` null until the person has given it).
+ */
+export async function readChosenIdentityFile(
+  bytes: Uint8Array,
+  passphrase: string | null,
+): Promise<ChosenIdentityFile> {
+  let text = bytes;
+  if (isAgeFile(bytes)) {
+    if (passphrase === null)
+      return {
+        ok: false,
+        kind: 'needsPassphrase',
+        message:
+          'この鍵ファイルはパスフレーズで暗号化されています。鍵のパスフレーズを入力してください。',
+      };
+    const opened = await decryptAge(bytes, [scryptIdentity(passphrase)]);
+    if (!opened.ok)
+      return {
+        ok: false,
+        kind: 'badPassphrase',
+        message: describeAgeError(opened.error, 'passphrase'),
+      };
+    text = opened.value;
+  }
+  const read = readAgeIdentityFile(new TextDecoder().decode(text));
+  return read
+    ? { ok: true, identities: read.identities }
+    : { ok: false, kind: 'notIdentityFile', message: NOT_AN_IDENTITY_FILE };
 }
 
 /** The identity file we write: age-keygen's layout, so `age -d -i` reads it. */
