@@ -7,6 +7,7 @@ import { recordTables } from './database.ts';
 import { exchangeTables, type ConflictRow, type TrustedKeyRow } from './exchangeTables.ts';
 import { applyMergePlan, planMerge, type IncomingLeaf } from './mergeStore.ts';
 import { describeAuthors } from './importAuthors.ts';
+import { takeSnapshot } from './snapshots.ts';
 import { auditRecordChanges } from './importAudit.ts';
 import { createTrustedKey } from '../exchange/bundleTrust.ts';
 import { decodePublicKeyPem, type PublicKey } from '../exchange/keys.ts';
@@ -56,7 +57,7 @@ function incomingLeaves(tables: TableRows): IncomingLeaf[] | { bad: string } {
 export async function mergeBackup(preview: BackupPreview): Promise<RestoreResult> {
   const tables = await loadTables(preview);
   const db = getDatabase();
-  const { conflicts, trustedKeys, revSignerSets, imports } = exchangeTables(db);
+  const { conflicts, trustedKeys, revSignerSets, imports, snapshots } = exchangeTables(db);
   const recordTableList = Object.values(recordTables).map((name) => db.table(name));
   const incoming = incomingLeaves(tables);
   if (!Array.isArray(incoming))
@@ -81,6 +82,7 @@ export async function mergeBackup(preview: BackupPreview): Promise<RestoreResult
       trustedKeys,
       revSignerSets,
       imports,
+      snapshots,
       db.attachments,
       db.audit,
       db.settings,
@@ -89,6 +91,9 @@ export async function mergeBackup(preview: BackupPreview): Promise<RestoreResult
       const station: Station = await requireStation(tx);
       const plan = await planMerge(db, incoming);
       const changed = plan.filter((p) => p.change !== 'unchanged');
+      // As an import: what the merge changes, as it was, for 「取り込み前に戻す」 (the keys it
+      // trusts and the attachments it adds stay, as an import's do).
+      if (changed.length) await takeSnapshot(db, preview.fileName, changed, null);
       await applyMergePlan(db, changed);
       changedCount = changed.length;
       const present = new Set(

@@ -23,13 +23,14 @@ export function snapshotTableNames(): string[] {
  * SNAPSHOTS_KEPT. Only what changes is copied, so a snapshot costs about what the import writes,
  * not the whole database (issue 12, item 16). A record the import adds is noted by id alone
  * (`main: null`): undoing it deletes the record. Must run inside the import's transaction,
- * before the plan is applied.
+ * before the plan is applied. A backup merged into this station (backupMerge.ts) is not an
+ * import of the history: its snapshot has `importSeq` null.
  */
 export async function takeSnapshot(
   db: SonaeDatabase,
   fileName: string,
   plan: readonly MergePlanRow[],
-  importSeq: number,
+  importSeq: number | null,
 ): Promise<number> {
   const { snapshots } = exchangeTables(db);
   const changed: SnapshotRecord[] = plan

@@ -9,6 +9,8 @@ import { loadLastBackupAt } from '../../../src/db/backupState.ts';
 import { loadLeaves } from '../../../src/db/conflicts.ts';
 import { readBlobBytes } from '../../../src/db/blobBytes.ts';
 import { incidentListTable } from '../../../src/db/incidentListStore.ts';
+import { exchangeTables } from '../../../src/db/exchangeTables.ts';
+import { restoreSnapshot } from '../../../src/db/snapshots.ts';
 import {
   describeBackupError,
   type BackupError,
@@ -166,6 +168,31 @@ describe('whole-station backup', () => {
       records: 0,
       attachments: 0,
     });
+  });
+
+  it('takes a snapshot of what a merge changes, so 「取り込み前に戻す」 undoes it', async () => {
+    const own = await newIncident(dept, '課だけの記録');
+    const backup = await backupOf(it_);
+    const checked = await check(dept, backup.blob);
+    if (!checked.ok) throw new Error('refused');
+    dept.use();
+    const recordsHere = async () => {
+      const tables = await dumpTables(dept.db);
+      return { incidents: tables.incidents, conflicts: tables.conflicts, systems: tables.systems };
+    };
+    const before = await recordsHere();
+    const merged = await mergeBackup(checked.preview);
+    expect(merged).toMatchObject({ ok: true });
+    expect((merged as { records: number }).records).toBeGreaterThan(0);
+    expect(await recordsHere()).not.toEqual(before);
+    const { snapshots } = exchangeTables(dept.db);
+    const kept = await snapshots.count();
+    const snapshot = await snapshots.orderBy('seq').last();
+    expect(snapshot).toMatchObject({ fileName: checked.preview.fileName, importSeq: null });
+    await restoreSnapshot(snapshot!.seq!);
+    expect(await recordsHere()).toEqual(before);
+    expect(await dept.db.table('incidents').get(own.id)).toBeDefined();
+    expect(await snapshots.count()).toBe(kept - 1);
   });
 
   it('refuses to merge a record whose rev does not match its content, changing nothing', async () => {
