@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { nextTask } from '../domain/nextTask.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
 import { recordTitle } from '../domain/recordTitle.ts';
@@ -32,7 +33,13 @@ export async function checkReplayHere(db: SonaeDatabase, fileSha256: string) {
   return checkReplay(fileSha256, rows);
 }
 
-/** SHA-256 of the file for the history; Web Crypto where present (not on plain HTTP), else pure JS. */
+/** Bytes hashed per task by the pure-JS fallback of digestHex (about 15 ms). */
+const HASH_SLICE_BYTES = 1024 * 1024;
+
+/**
+ * SHA-256 of a file for the history and the 持ち出し記録: Web Crypto where present (not on plain
+ * HTTP), else pure JS a slice per task (nextTask), so hashing 100 MB never freezes the page.
+ */
 export async function digestHex(bytes: Uint8Array): Promise<string> {
   if (globalThis.crypto?.subtle) {
     try {
@@ -43,7 +50,12 @@ export async function digestHex(bytes: Uint8Array): Promise<string> {
       // Fall through to the pure-JS hash.
     }
   }
-  return bytesToHex(sha256(bytes));
+  const hash = sha256.create();
+  for (let at = 0; at < bytes.length; at += HASH_SLICE_BYTES) {
+    if (at > 0) await nextTask();
+    hash.update(bytes.subarray(at, at + HASH_SLICE_BYTES));
+  }
+  return bytesToHex(hash.digest());
 }
 
 /**

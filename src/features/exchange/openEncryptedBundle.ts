@@ -1,8 +1,7 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { decryptAge, openAge } from '../../exchange/age/age.ts';
 import { decryptBlob } from '../../exchange/age/ageBlob.ts';
 import { readBlobBytes } from '../../db/blobBytes.ts';
+import { digestHex } from '../../db/importChecks.ts';
 import { describeAgeError } from '../../exchange/age/ageFiles.ts';
 import { scryptIdentity, type AgeIdentity } from '../../exchange/age/ageRecipients.ts';
 import {
@@ -34,8 +33,6 @@ export interface OpenInput {
   /** The recipients of the deployment config (or those this station last saw). */
   configuredRecipients: readonly NamedRecipient[];
 }
-
-const hex = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
 
 /** The recipients a refusal names: the deployment config's, else those this station last saw. */
 export async function recipientsForMessages(): Promise<NamedRecipient[]> {
@@ -136,16 +133,16 @@ export async function openEncryptedBundle(
   return outcomeOf(bytes, decrypted);
 }
 
-function outcomeOf(
+async function outcomeOf(
   bytes: Uint8Array,
   decrypted: Awaited<ReturnType<typeof decryptAge>>,
-): OpenOutcome {
+): Promise<OpenOutcome> {
   if (!decrypted.ok) return { status: 'refused', message: describeAgeError(decrypted.error) };
   return {
     status: 'opened',
     bytes: decrypted.value,
-    outerSha256: hex(bytes),
-    innerSha256: hex(decrypted.value),
+    outerSha256: await digestHex(bytes),
+    innerSha256: await digestHex(decrypted.value),
   };
 }
 
