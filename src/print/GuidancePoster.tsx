@@ -1,4 +1,6 @@
 import { formatJapaneseDate } from '../domain/japaneseDate.ts';
+import { guidanceIn, guidanceLanguageOf } from '../domain/guidanceLanguages.ts';
+import type { ProcedureData } from '../domain/procedure.ts';
 import './guidancePoster.css';
 
 /** Language blocks on one A4 poster at most (PRODUCT.md decision 11): more start another page. */
@@ -11,6 +13,26 @@ export interface PosterTranslation {
   /** The language's name in itself (English, 中文（简体）). */
   name: string;
   text: string;
+}
+
+/**
+ * A procedure's 住民への案内 in other languages for its poster: the languages `asked`, in that
+ * order, or every translation it has when none is asked (the kit, a poster without `?lang`).
+ * `missing` names (in Japanese) the languages asked for that have no translation: they are left
+ * off, since a block repeating the Japanese would only mislead.
+ */
+export function posterTranslationsOf(
+  procedure: Pick<ProcedureData, 'residentGuidance' | 'guidanceTranslations'>,
+  asked: readonly string[] = [],
+): { translations: PosterTranslation[]; missing: string[] } {
+  const langs = asked.length ? asked : (procedure.guidanceTranslations ?? []).map((t) => t.lang);
+  const texts = langs.map((lang) => ({ ...guidanceIn(procedure, lang), asked: lang }));
+  return {
+    translations: texts
+      .filter((t) => !t.isFallback)
+      .map((t) => ({ lang: t.lang, name: guidanceLanguageOf(t.lang).nameNative, text: t.text })),
+    missing: texts.filter((t) => t.isFallback).map((t) => guidanceLanguageOf(t.asked).nameJa),
+  };
 }
 
 interface PosterBlock extends PosterTranslation {

@@ -1,9 +1,8 @@
 import { useParams, useSearchParams } from 'react-router';
 import { useLiveRecord, useLiveRecords } from '../db/hooks.ts';
-import { guidanceIn, guidanceLanguageOf } from '../domain/guidanceLanguages.ts';
 import type { Station } from '../domain/station.ts';
 import { RecordNotFound } from '../features/common/RecordNotFound.tsx';
-import { GuidancePoster } from './GuidancePoster.tsx';
+import { GuidancePoster, posterTranslationsOf } from './GuidancePoster.tsx';
 import { PrintPage, usePrintedAt } from './PrintPage.tsx';
 
 /** `?lang=en,zh-CN`: the languages asked for, in that order, Japanese left out (always first). */
@@ -24,13 +23,9 @@ export function GuidancePosterPage({ station }: { station: Station }) {
   const procedure = useLiveRecord('procedure', procedureId);
   const systems = useLiveRecords('system');
   const printedAt = usePrintedAt();
-  const asked = posterLanguagesOf(search);
-  const langs = asked.length ? asked : (procedure?.guidanceTranslations ?? []).map((t) => t.lang);
-  const texts = procedure ? langs.map((asked) => ({ ...guidanceIn(procedure, asked), asked })) : [];
-  const missing = texts.filter((t) => t.isFallback).map((t) => guidanceLanguageOf(t.asked).nameJa);
-  const translations = texts
-    .filter((t) => !t.isFallback)
-    .map((t) => ({ lang: t.lang, name: guidanceLanguageOf(t.lang).nameNative, text: t.text }));
+  const { translations, missing } = procedure
+    ? posterTranslationsOf(procedure, posterLanguagesOf(search))
+    : { translations: [], missing: [] };
   const system = systems?.find((s) => procedure?.systemIds.includes(s.id));
   const name = procedure ? `住民への案内「${procedure.title}」` : '住民への案内';
 

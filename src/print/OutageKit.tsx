@@ -3,7 +3,7 @@ import { DocumentHeader, type DocumentFact } from './DocumentHeader.tsx';
 import { AgreementsPrint, ProcedurePrint } from './ProcedurePrint.tsx';
 import { ContactsPrint } from './ContactsPrint.tsx';
 import { LevelsPrint } from './LevelsPrint.tsx';
-import { GuidancePoster } from './GuidancePoster.tsx';
+import { GuidancePoster, posterTranslationsOf } from './GuidancePoster.tsx';
 import { IncidentSheet } from './IncidentSheet.tsx';
 import { SystemFactsPrint } from './SystemFactsPrint.tsx';
 import { PrintSection } from './PrintSection.tsx';
@@ -30,7 +30,8 @@ export interface OutageKitProps {
 /**
  * 障害時キット for one system, all on A4: the fallback procedure from 初動 (tick boxes, roles),
  * the paper forms and 後処理, whom to call with every number, the level guide and the agreements;
- * then the resident guidance in large type on a page of its own, ready to post at the counter;
+ * then the resident guidance in large type on a page of its own, ready to post at the counter
+ * (with the procedure's translations beside it, four languages to a page);
  * then `sheets` blank 障害記録票. Pure: every record comes in as a prop.
  */
 export function OutageKit({
@@ -93,6 +94,7 @@ export function OutageKit({
           text={guidance}
           from={[municipality, system.department].filter(Boolean).join(' ')}
           postedOn={printedAt}
+          translations={procedure ? posterTranslationsOf(procedure).translations : []}
         />
       ) : null}
       {Array.from({ length: sheets }, (_, i) => (

@@ -15,12 +15,14 @@ const demo = buildDemoData(DEMO_AUTHOR_ID, new Date('2026-11-29T00:00:00Z'));
 const system = demo.system[0]!; // 住民記録システム
 const printedAt = new Date('2026-11-29T05:30:00Z'); // 14:30 in Tokyo
 
-function renderKit(props: { sheets?: number; procedureId?: string | null } = {}) {
+function renderKit(
+  props: { sheets?: number; procedureId?: string | null; procedures?: typeof demo.procedure } = {},
+) {
   return render(
     <OutageKit
       municipality="架空市"
       system={system}
-      procedures={demo.procedure}
+      procedures={props.procedures ?? demo.procedure}
       contacts={demo.contact}
       levels={demo.incidentLevel}
       procedureId={props.procedureId ?? null}
@@ -112,6 +114,29 @@ describe('OutageKit (pure layout)', () => {
     expect(sheets).toHaveLength(5);
     // The kit's sheets come with the system already written in.
     expect(sheets[0]).toHaveTextContent('システム住民記録システム');
+  });
+
+  it('puts the procedure’s translations beside the Japanese on the poster, each in its own lang', () => {
+    const translated = demo.procedure.map((p) =>
+      p.systemIds.includes(system.id)
+        ? {
+            ...p,
+            guidanceTranslations: [
+              {
+                lang: 'en',
+                text: 'Certificates cannot be issued now.',
+                status: 'reviewed' as const,
+              },
+              { lang: 'zh-CN', text: '目前无法发放证明书。', status: 'template' as const },
+            ],
+          }
+        : p,
+    );
+    const { container } = renderKit({ procedures: translated });
+    const poster = container.querySelector<HTMLElement>('.guidance-poster')!;
+    expect(poster).toHaveTextContent('Certificates cannot be issued now.');
+    expect(poster.querySelector('[lang="en"]')).toHaveTextContent('Certificates cannot be issued');
+    expect(poster.querySelector('[lang="zh-CN"]')).toHaveTextContent('目前无法发放证明书。');
   });
 
   it('prints no blank sheet when asked for 0', () => {
