@@ -19,11 +19,7 @@ import { isAgeFile } from '../../exchange/age/age.ts';
 import { Banner } from '../common/Banner.tsx';
 import { readFileBytes } from './download.ts';
 import { loadDeploymentConfig } from './deploymentConfig.ts';
-import {
-  openEncryptedBundle,
-  recipientsForMessages,
-  type OpenInput,
-} from './openEncryptedBundle.ts';
+import { openEncryptedBundle, type OpenInput } from './openEncryptedBundle.ts';
 import { decryptPrompts, PassphrasePrompt } from './PassphrasePrompt.tsx';
 import { ImportPreviewProgress } from './ImportPreviewProgress.tsx';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
@@ -55,10 +51,7 @@ export function ImportSection() {
   // The inner bundle's hash of an encrypted file, shown with the preview (the history keeps it).
   const [opened, setOpened] = useState<{ outer: string; inner: string } | null>(null);
 
-  async function check(
-    file: File | undefined,
-    unlock: Omit<OpenInput, 'configuredRecipients'> = {},
-  ) {
+  async function check(file: File | undefined, unlock: OpenInput = {}) {
     if (!file) return;
     // The File is kept; clearing the input lets the same file be chosen again later.
     if (input.current) input.current.value = '';
@@ -76,10 +69,7 @@ export function ImportSection() {
       setOpened(null);
       let decrypted: { outer: string; inner: string } | null = null;
       if (isAgeFile(bytes)) {
-        const outcome = await openEncryptedBundle(bytes, {
-          ...unlock,
-          configuredRecipients: await recipientsForMessages(),
-        });
+        const outcome = await openEncryptedBundle(bytes, unlock);
         if (outcome.status === 'needPassphrase') {
           setState({ step: 'locked', file, for: outcome.for, message: outcome.message });
           return;

@@ -20,14 +20,10 @@ import {
 } from './verifyBundleFile.ts';
 import { VerifyVerdict } from './VerifyVerdict.tsx';
 import { isAgeFile } from '../../exchange/age/age.ts';
-import {
-  openEncryptedBundle,
-  recipientsForMessages,
-  type OpenInput,
-} from './openEncryptedBundle.ts';
+import { openEncryptedBundle, type OpenInput } from './openEncryptedBundle.ts';
 import { decryptPrompts, PassphrasePrompt } from './PassphrasePrompt.tsx';
 
-type UnlockInput = Omit<OpenInput, 'configuredRecipients'>;
+type UnlockInput = OpenInput;
 
 import './exchange.css';
 import './verify.css';
@@ -69,10 +65,7 @@ export function VerifyBundlePage() {
       let encryptedSha256: string | undefined;
       // An encrypted file is opened in memory (as the import does), then its bundle checked.
       if (isAgeFile(bytes)) {
-        const outcome = await openEncryptedBundle(bytes, {
-          ...unlock,
-          configuredRecipients: await recipientsForMessages(),
-        });
+        const outcome = await openEncryptedBundle(bytes, unlock);
         if (outcome.status === 'needPassphrase') {
           setState({ step: 'locked', file, for: outcome.for, message: outcome.message });
           return;

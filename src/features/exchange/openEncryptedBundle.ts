@@ -30,8 +30,11 @@ export type OpenOutcome =
 export interface OpenInput {
   identityPassphrase?: string;
   filePassphrase?: string;
-  /** The recipients of the deployment config (or those this station last saw). */
-  configuredRecipients: readonly NamedRecipient[];
+  /**
+   * The recipients of the deployment config (or those this station last saw), named in the
+   * refusals; looked up (recipientsForMessages) when the caller has not already.
+   */
+  configuredRecipients?: readonly NamedRecipient[];
 }
 
 /** The recipients a refusal names: the deployment config's, else those this station last saw. */
@@ -72,7 +75,7 @@ export async function chooseAgeIdentity(
   }
   const info = await loadAgeIdentityInfo();
   if (!info) {
-    const labels = labelsOf(input.configuredRecipients);
+    const labels = labelsOf(input.configuredRecipients ?? (await recipientsForMessages()));
     return {
       status: 'refused',
       message: labels
@@ -89,7 +92,8 @@ export async function chooseAgeIdentity(
       return { status: 'needPassphrase', for: 'identity', message: unlocked.message };
     identity = unlocked.identity;
   }
-  const own = input.configuredRecipients.find((r) => r.recipient === info.recipient);
+  const recipients = input.configuredRecipients ?? (await recipientsForMessages());
+  const own = recipients.find((r) => r.recipient === info.recipient);
   return {
     status: 'identity',
     identity,
