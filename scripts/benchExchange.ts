@@ -117,7 +117,7 @@ type BenchApi = {
   }>;
 };
 
-async function benchPage(context: BrowserContext, site: BenchSite): Promise<Page> {
+export async function benchPage(context: BrowserContext, site: BenchSite): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('bench page error:', error.message));
   await page.goto(site.benchUrl);
@@ -125,7 +125,7 @@ async function benchPage(context: BrowserContext, site: BenchSite): Promise<Page
   return page;
 }
 
-function callBench<K extends keyof BenchApi>(
+export function callBench<K extends keyof BenchApi>(
   page: Page,
   name: K,
   ...args: Parameters<BenchApi[K]>
@@ -138,13 +138,13 @@ function callBench<K extends keyof BenchApi>(
   ) as never;
 }
 
-async function openExchange(page: Page, site: BenchSite): Promise<void> {
+export async function openExchange(page: Page, site: BenchSite): Promise<void> {
   await page.goto(`${site.appUrl}#/exchange`);
   await page.getByRole('heading', { name: 'データ交換', level: 1 }).waitFor({ timeout: 60_000 });
 }
 
 /** Records, in the app page, when the file is chosen, the preview shows, 取り込む is clicked and done. */
-function watchImportInPage(): void {
+export function watchImportInPage(): void {
   type Times = Record<string, number> & { tasks: [number, number][] };
   const times = { tasks: [] } as unknown as Times;
   (window as unknown as { importTimes: Times }).importTimes = times;
@@ -174,7 +174,7 @@ function watchImportInPage(): void {
 }
 
 /** Waits, polling rarely, until the page has noted `mark` (see watchImportInPage). */
-async function waitForMark(page: Page, mark: string, timeout: number): Promise<void> {
+export async function waitForMark(page: Page, mark: string, timeout: number): Promise<void> {
   await page.waitForFunction(
     (name) =>
       (window as unknown as { importTimes: Record<string, number> }).importTimes[name] !==
@@ -184,7 +184,7 @@ async function waitForMark(page: Page, mark: string, timeout: number): Promise<v
   );
 }
 
-const longest = (tasks: [number, number][], from: number, to: number) =>
+export const longest = (tasks: [number, number][], from: number, to: number) =>
   Math.max(0, ...tasks.filter(([start]) => start >= from && start <= to).map(([, d]) => d));
 
 /** One export and one import of `count` incidents, and the floors. */

@@ -76,34 +76,50 @@ export function leafProblemToError(
   }
 }
 
+type Leaves = RecordOf<RecordType>[][];
+type Failed = { ok: false; error: BundleError };
+type Contents = { ok: true; leaves: Leaves; attachmentBytes: Map<string, Uint8Array> } | Failed;
+type Records = UnsignedBundle['records'];
+
+/** A record's type and id as one key, to find a record twice. */
+const recordKey = ({ type, id }: Pick<BundleRecord, 'type' | 'id'>) => `${type}\u0000${id}`;
+
 /**
- * Checks what the envelope schema cannot: every record's rev, version and data (and its
- * conflict siblings') against its type, no record or attachment twice, attachment bytes
- * matching their size and hash. Returns each record's leaves in stored form (upgraded, in the
- * order of `records`) and the decoded attachment bytes, so the importer does neither again.
+ * The leaves of records `from`…`to` (taken like fromBundleLeaves), or the first problem with its
+ * index. With `seen`, each record is first looked up there (a record twice) and added to it;
+ * without, as a helper worker checks its share of a file (src/exchange/worker/bundleHelper.ts),
+ * duplicates are left to whoever sees the whole file.
  */
-export function checkBundleContents(bundle: Pick<UnsignedBundle, 'records' | 'attachments'>):
-  | {
-      ok: true;
-      leaves: RecordOf<RecordType>[][];
-      attachmentBytes: Map<string, Uint8Array>;
-    }
-  | { ok: false; error: BundleError } {
-  const seen = new Set<string>();
-  const leaves: RecordOf<RecordType>[][] = [];
-  for (const [index, record] of bundle.records.entries()) {
+export function checkRecordShare(
+  records: Records,
+  from: number,
+  to: number,
+  seen?: Set<string>,
+): { ok: true; leaves: Leaves } | { ok: false; index: number; error: BundleError } {
+  const leaves: Leaves = [];
+  for (let index = from; index < to; index++) {
+    const record = records[index]!;
     const { type, id } = record;
-    const key = `${type}\u0000${id}`;
-    if (seen.has(key)) return { ok: false, error: { kind: 'duplicateRecord', type, id } };
-    seen.add(key);
+    if (seen) {
+      const key = recordKey(record);
+      if (seen.has(key)) return { ok: false, index, error: { kind: 'duplicateRecord', type, id } };
+      seen.add(key);
+    }
     const parsed = fromBundleLeaves(record);
-    if (!parsed.ok)
-      return {
-        ok: false,
-        error: leafProblemToError(parsed.problem, index, record, parsed.sibling),
-      };
+    if (!parsed.ok) {
+      const error = leafProblemToError(parsed.problem, index, record, parsed.sibling);
+      return { ok: false, index, error };
+    }
     leaves.push(parsed.leaves);
   }
+  return { ok: true, leaves };
+}
+
+/** The attachments' bytes (decoded, size and hash checked) and the references to them. */
+function checkAttachments(
+  bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,
+  leaves: Leaves,
+): { ok: true; attachmentBytes: Map<string, Uint8Array> } | Failed {
   const attachmentBytes = new Map<string, Uint8Array>();
   for (const attachment of bundle.attachments) {
     if (attachmentBytes.has(attachment.id))
@@ -114,5 +130,85 @@ export function checkBundleContents(bundle: Pick<UnsignedBundle, 'records' | 'at
   }
   const refs = checkAttachmentRefs(bundle.records, leaves, bundle.attachments);
   if (!refs.ok) return refs;
-  return { ok: true, leaves, attachmentBytes };
+  return { ok: true, attachmentBytes };
+}
+
+/**
+ * Checks what the envelope schema cannot: every record's rev, version and data (and its
+ * conflict siblings') against its type, no record or attachment twice, attachment bytes
+ * matching their size and hash. Returns each record's leaves in stored form (upgraded, in the
+ * order of `records`) and the decoded attachment bytes, so the importer does neither again.
+ */
+export function checkBundleContents(
+  bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,
+): Contents {
+  const records = checkRecordShare(bundle.records, 0, bundle.records.length, new Set());
+  if (!records.ok) return { ok: false, error: records.error };
+  const attachments = checkAttachments(bundle, records.leaves);
+  if (!attachments.ok) return attachments;
+  return { ok: true, leaves: records.leaves, attachmentBytes: attachments.attachmentBytes };
+}
+
+/**
+ * What a helper found on records `from`… of the same file (checkRecordShare, elsewhere): the
+ * first problem, or each record's leaves reduced to what the attachment check reads. Null: the
+ * helper could not check them (checkBundleContentsShared then checks them here).
+ */
+export type ShareAnswer =
+  | { ok: true; from: number; refs: AttachmentsOnly[][] }
+  | { ok: false; from: number; index: number; error: BundleError }
+  | null;
+
+type AttachmentsOnly = Partial<Pick<RecordOf<'incident'>, 'attachments'>>;
+
+/** A leaf reduced to its attachment references (ShareAnswer). */
+export function attachmentRefsOnly(leaf: RecordOf<RecordType>): AttachmentsOnly {
+  const { attachments } = leaf as Partial<RecordOf<'incident'>>;
+  return attachments === undefined ? {} : { attachments };
+}
+
+/**
+ * checkBundleContents with records `from`… checked by a helper at the same time (`share`):
+ * the same verdict, the first problem in file order, a repeated record before its own leaves.
+ * The leaves returned are those of the records before `from`; the helper hands over the rest.
+ * Where the helper could not, or split elsewhere, everything is checked here.
+ */
+export async function checkBundleContentsShared(
+  bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,
+  from: number,
+  share: Promise<ShareAnswer>,
+): Promise<Contents & { sharedFrom?: number }> {
+  const { records } = bundle;
+  const seen = new Set<string>();
+  const mine = checkRecordShare(records, 0, from, seen);
+  if (!mine.ok) return { ok: false, error: mine.error };
+  const { leaves } = mine;
+  const answer = await share;
+  const usable =
+    answer?.from === from && (!answer.ok || answer.refs.length === records.length - from);
+  if (!usable) {
+    const rest = checkRecordShare(records, from, records.length, seen);
+    if (!rest.ok) return { ok: false, error: rest.error };
+    const all = [...leaves, ...rest.leaves];
+    const attachments = checkAttachments(bundle, all);
+    if (!attachments.ok) return attachments;
+    return { ok: true, leaves: all, attachmentBytes: attachments.attachmentBytes };
+  }
+  let repeated: number | null = null;
+  for (let index = from; index < records.length && repeated === null; index++) {
+    const key = recordKey(records[index]!);
+    if (seen.has(key)) repeated = index;
+    seen.add(key);
+  }
+  if (repeated !== null && (answer.ok || repeated <= answer.index)) {
+    const { type, id } = records[repeated]!;
+    return { ok: false, error: { kind: 'duplicateRecord', type, id } };
+  }
+  if (!answer.ok) return { ok: false, error: answer.error };
+  const attachments = checkAttachments(bundle, [
+    ...leaves,
+    ...(answer.refs as RecordOf<RecordType>[][]),
+  ]);
+  if (!attachments.ok) return attachments;
+  return { ok: true, leaves, attachmentBytes: attachments.attachmentBytes, sharedFrom: from };
 }

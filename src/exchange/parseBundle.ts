@@ -1,5 +1,10 @@
 import { decodeBase64Url } from './base64.ts';
-import { checkBundleContents, issueToError } from './bundleContents.ts';
+import {
+  checkBundleContents,
+  checkBundleContentsShared,
+  issueToError,
+  type ShareAnswer,
+} from './bundleContents.ts';
 import type { BundleError } from './bundleErrors.ts';
 import {
   BUNDLE_FORMAT,
@@ -40,6 +45,13 @@ const keysOf = (bundle: Bundle): RecordKey[] =>
 
 export type BundleResult<T> = ({ ok: true } & T) | { ok: false; error: BundleError };
 
+/**
+ * A helper checking the file's records from some index on at the same time (a second worker,
+ * src/exchange/worker/bundleHelper.ts): given the record count, where it starts and what it will
+ * find, or null to check everything here.
+ */
+export type RecordShare = (total: number) => { from: number; answer: Promise<ShareAnswer> } | null;
+
 export interface ReadOptions {
   /** Defaults to MAX_BUNDLE_BYTES; tests pass a small one. */
   maxBytes?: number;
@@ -59,7 +71,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * A format-1 envelope in the shape of the current format, for the schema (the signature is
  * checked on the value as read, never on this copy): records and siblings get schemaVersion 1.0.
  */
-function toCurrentFormat(value: Record<string, unknown>): Record<string, unknown> {
+export function toCurrentFormat(value: Record<string, unknown>): Record<string, unknown> {
   if (value.formatVersion !== 1 || !Array.isArray(value.records)) return value;
   const stamp = (leaf: unknown) =>
     isPlainObject(leaf) && !('schemaVersion' in leaf)
@@ -136,8 +148,8 @@ export function parseBundle(
  */
 export async function parseBundleAsync(
   bytes: Uint8Array,
-  options: ReadOptions & { trustedKeys: readonly TrustedKey[] },
-): Promise<BundleResult<ParsedBundle & { signer: TrustedKey }>> {
+  options: ReadOptions & { trustedKeys: readonly TrustedKey[]; share?: RecordShare },
+): Promise<BundleResult<ParsedBundle & { signer: TrustedKey; sharedFrom?: number }>> {
   const envelope = readEnvelope(bytes, options);
   if (!envelope.ok) return envelope;
   const trust = checkTrust(envelope.bundle, options.trustedKeys);
@@ -146,9 +158,27 @@ export async function parseBundleAsync(
   options.onProgress?.(0, total);
   if (!(await verifySignedFileAsync(bytes, envelope.raw as Bundle, trust.key.publicKey)))
     return fail({ kind: 'badSignature' });
-  const result = withContents(envelope.bundle, trust.key);
+  const share = options.share?.(total);
+  const result = share
+    ? await withSharedContents(envelope.bundle, trust.key, share.from, share.answer)
+    : withContents(envelope.bundle, trust.key);
   if (result.ok) options.onProgress?.(total, total);
   return result;
+}
+
+/**
+ * withContents with records `from`… checked by a helper: the same verdict; `leaves` are those of
+ * the records before `sharedFrom` when the helper's were used (it hands them over itself).
+ */
+async function withSharedContents(
+  bundle: Bundle,
+  signer: TrustedKey,
+  from: number,
+  answer: Promise<ShareAnswer>,
+): Promise<BundleResult<ParsedBundle & { signer: TrustedKey; sharedFrom?: number }>> {
+  const contents = await checkBundleContentsShared(bundle, from, answer);
+  if (!contents.ok) return contents;
+  return { ...contents, ok: true, bundle, keys: keysOf(bundle), signer };
 }
 
 function withContents(

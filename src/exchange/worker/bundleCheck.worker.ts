@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
-// The Web Worker that checks a bundle file off the page's thread (checkBundleInWorker.ts).
-import { runBundleCheck, type WorkerRequest } from './bundleCheckMessages.ts';
+// The Web Worker that checks a bundle file off the page's thread, or helps another one check it
+// (checkBundleInWorker.ts).
+import { bundleWorkerHandler, type AnyWorkerRequest } from './bundleCheckMessages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  void runBundleCheck(event.data, (message) => self.postMessage(message));
-};
+const handle = bundleWorkerHandler((message) => self.postMessage(message));
+self.onmessage = (event: MessageEvent<AnyWorkerRequest>) => handle(event.data);

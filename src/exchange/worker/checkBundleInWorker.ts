@@ -1,10 +1,11 @@
 import type { TrustedKey } from '../bundleTrust.ts';
 import { parseBundleAsync } from '../parseBundle.ts';
+import type { ShareAnswer } from '../bundleContents.ts';
 import {
   collectCheckResult,
+  type AnyWorkerRequest,
   type CheckResult,
   type WorkerMessage,
-  type WorkerRequest,
 } from './bundleCheckMessages.ts';
 
 export interface CheckOptions {
@@ -23,85 +24,176 @@ function startWorker(): Worker {
   return new Worker(new URL('./bundleCheck.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** A worker started ahead of need, and whether it has already failed to load. */
-let warm: { worker: Worker; failed: boolean } | null = null;
+type Started = { worker: Worker; failed: boolean };
 
 /**
- * Starts the checking worker while the person is still choosing a file (the import screen
- * opened), so a large file does not wait for the worker's script to load. Returns the clean-up
- * for a screen that closes without using it.
+ * Workers per check: the checking worker and a helper that checks most of the records at the
+ * same time (bundleHelper.ts), for the 2-core desk PCs. Where the second cannot start, the first
+ * checks everything.
+ */
+const WORKERS = 2;
+
+/** Workers started ahead of need, and whether each has already failed to load. */
+let warm: Started[] = [];
+
+function startWatched(): Started {
+  const started = { worker: startWorker(), failed: false };
+  started.worker.onerror = (event) => {
+    event.preventDefault();
+    started.failed = true;
+  };
+  return started;
+}
+
+/**
+ * How long warm workers a screen has let go of stay for a check to take them. Choosing a file
+ * changes the import screen's state, which lets go of its warm workers (its effect's clean-up)
+ * just before the check asks for them: stopped at once, they were never used, and every check
+ * waited for new workers to load.
+ */
+export const KEEP_RELEASED_MS = 10_000;
+
+let stopReleased: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Starts the checking workers while the person is still choosing a file (the import screen
+ * opened), so a large file does not wait for their script to load. Returns the clean-up for a
+ * screen that no longer needs them: they stop KEEP_RELEASED_MS later unless a check took them.
  */
 export function warmUpBundleWorker(): () => void {
-  if (warm || typeof Worker === 'undefined') return () => undefined;
-  try {
-    const started = { worker: startWorker(), failed: false };
-    started.worker.onerror = (event) => {
-      event.preventDefault();
-      started.failed = true;
-    };
-    warm = started;
-  } catch {
-    return () => undefined;
-  }
+  if (typeof Worker === 'undefined') return () => undefined;
+  clearTimeout(stopReleased);
+  if (warm.length === 0)
+    try {
+      for (let i = 0; i < WORKERS; i++) warm.push(startWatched());
+    } catch {
+      // As many as could start (none where workers cannot).
+    }
   const mine = warm;
   return () => {
     if (warm !== mine) return;
-    warm = null;
-    mine.worker.terminate();
+    clearTimeout(stopReleased);
+    stopReleased = setTimeout(() => {
+      if (warm !== mine) return;
+      warm = [];
+      for (const started of mine) started.worker.terminate();
+    }, KEEP_RELEASED_MS);
   };
 }
 
-/** The warm worker if it is usable, else a new one (which throws where workers cannot start). */
-function takeWorker(): Worker {
+/**
+ * The warm workers that are usable, else new ones: the first (the checking worker) throws where
+ * workers cannot start; a helper that cannot start is simply missing.
+ */
+function takeWorkers(): { worker: Worker; helper: Worker | null } {
   const taken = warm;
-  warm = null;
-  if (taken && !taken.failed) return taken.worker;
-  taken?.worker.terminate();
-  return startWorker();
+  warm = [];
+  const usable: Worker[] = [];
+  for (const started of taken)
+    if (started.failed) started.worker.terminate();
+    else usable.push(started.worker);
+  if (usable.length === 0) usable.push(startWorker());
+  if (usable.length < WORKERS)
+    try {
+      usable.push(startWorker());
+    } catch {
+      // No helper: the checking worker checks every record.
+    }
+  return { worker: usable[0]!, helper: usable[1] ?? null };
 }
 
 /**
- * parseBundleAsync in a Web Worker, so the page keeps painting (and its progress bar moving)
+ * parseBundleAsync in Web Workers, so the page keeps painting (and its progress bar moving)
  * while a large file is parsed and checked: on this thread 50,000 records froze the page for
- * several seconds. The worker gets a copy of the bytes; the page keeps its own for the file's
- * hash. Small files, and pages where there is no Worker (tests, an old browser) or it cannot
- * start (its script missing from a partial copy of the app), run the same checks here: only the
- * page's smoothness differs, never the verdict.
+ * several seconds. The checking worker does every check; a helper parses the same file and
+ * checks most records at the same time, and the page relays its answer (bundleHelper.ts). Each
+ * gets a copy of the bytes; the page keeps its own for the file's hash. Small files, and pages
+ * where there is no Worker (tests, an old browser) or it cannot start (its script missing from a
+ * partial copy of the app), run the same checks here: only the time differs, never the verdict.
  */
 export function checkBundleInWorker(
   bytes: Uint8Array,
   options: CheckOptions,
 ): Promise<CheckResult> {
   if (bytes.length < WORKER_FROM_BYTES) return parseBundleAsync(bytes, options);
-  let worker: Worker;
+  let workers: { worker: Worker; helper: Worker | null };
   try {
-    worker = takeWorker();
+    workers = takeWorkers();
   } catch {
     return parseBundleAsync(bytes, options);
   }
+  const { worker, helper } = workers;
   const { onProgress, ...rest } = options;
   return new Promise<CheckResult>((resolve, reject) => {
     let heard = false;
     const parts = collectCheckResult();
+    const stop = () => {
+      worker.terminate();
+      helper?.terminate();
+    };
+    const finish = (result: CheckResult) => {
+      stop();
+      try {
+        resolve(parts.finish(result));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    /** The helper: its answer relayed, all its leaves received; a result waiting for them. */
+    const share = { relayed: false, done: helper === null, waiting: null as CheckResult | null };
+    /** The helper's answer to the checking worker, once (null: it failed, check there). */
+    const relay = (answer: ShareAnswer) => {
+      if (share.relayed) return;
+      share.relayed = true;
+      const message: AnyWorkerRequest = { kind: 'shareAnswer', answer };
+      worker.postMessage(message);
+    };
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       heard = true;
       const message = event.data;
       if (message.kind === 'progress') onProgress?.(message.done, message.total);
       else if (message.kind === 'records') parts.add(message);
-      else {
-        worker.terminate();
-        if (message.kind === 'result') resolve(parts.finish(message.result));
-        else reject(new Error(message.message));
+      else if (message.kind === 'result') {
+        // Records checked by the helper: its leaves may still be on their way.
+        const needsHelper = message.result.ok && message.result.sharedFrom !== undefined;
+        if (needsHelper && !share.done) share.waiting = message.result;
+        else finish(message.result);
+      } else if (message.kind === 'error') {
+        stop();
+        reject(new Error(message.message));
       }
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      worker.terminate();
+      stop();
       // A worker that never started is replaced by the same checks on this thread.
       if (heard) reject(new Error(event.message || 'bundle check failed'));
       else resolve(parseBundleAsync(bytes, options));
     };
-    const request: WorkerRequest = { bytes, ...rest };
+    if (helper) {
+      helper.onmessage = (event: MessageEvent<WorkerMessage>) => {
+        const message = event.data;
+        if (message.kind === 'share') relay(message.answer);
+        else if (message.kind === 'records') parts.addShared(message);
+        else if (message.kind === 'shareDone') {
+          share.done = true;
+          helper.terminate();
+          if (share.waiting) finish(share.waiting);
+        }
+      };
+      helper.onerror = (event) => {
+        event.preventDefault();
+        if (!share.relayed) return relay(null);
+        // Its answer was used but some of its leaves never came: the same checks here.
+        stop();
+        resolve(parseBundleAsync(bytes, options));
+      };
+    }
+    const request: AnyWorkerRequest = { kind: 'check', bytes, ...rest, shared: helper !== null };
     worker.postMessage(request);
+    if (helper) {
+      const help: AnyWorkerRequest = { kind: 'help', bytes };
+      helper.postMessage(help);
+    }
   });
 }

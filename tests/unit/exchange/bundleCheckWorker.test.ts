@@ -1,13 +1,16 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  bundleWorkerHandler,
   collectCheckResult,
   RECORDS_PER_MESSAGE,
   runBundleCheck,
+  type AnyWorkerRequest,
   type WorkerMessage,
 } from '../../../src/exchange/worker/bundleCheckMessages.ts';
 import {
   checkBundleInWorker,
+  KEEP_RELEASED_MS,
   warmUpBundleWorker,
   WORKER_FROM_BYTES,
 } from '../../../src/exchange/worker/checkBundleInWorker.ts';
@@ -116,53 +119,119 @@ describe('checkBundleInWorker', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'badSignature' } });
   });
 
-  it('relays the worker’s progress and result', async () => {
-    class RelayWorker {
-      onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
-      onerror = null;
-      terminate = vi.fn();
-      postMessage(request: Parameters<typeof runBundleCheck>[0]) {
-        void runBundleCheck(request, (data) => this.onmessage?.({ data }));
-      }
-    }
-    vi.stubGlobal('Worker', RelayWorker);
+  it('relays the worker’s progress and result, with the helper’s share of the records', async () => {
+    const made: RelayWorker[] = [];
+    vi.stubGlobal('Worker', relayWorkers(made));
     const progress: number[] = [];
     const { bytes, records } = largeFile();
     const result = await checkBundleInWorker(bytes, {
       trustedKeys,
       onProgress: (done) => progress.push(done),
     });
-    expect(result.ok).toBe(true);
     expect(progress).toEqual([0, records]);
+    // Two workers: the checking worker and its helper, whose leaves the page put in place.
+    expect(made.map((w) => w.requests[0]!.kind)).toEqual(['check', 'help']);
+    expect(made[0]!.requests.at(-1)).toMatchObject({ kind: 'shareAnswer', answer: { ok: true } });
+    expect(result).toEqual({
+      ...parseBundle(bytes, { trustedKeys }),
+      bundle: expect.objectContaining({ records: [] }),
+    });
   });
 
-  it('uses the worker warmed up while the file was chosen, once, and skips one that failed', async () => {
+  it('waits for the helper’s leaves when the checking worker is done first', async () => {
     const made: RelayWorker[] = [];
-    class RelayWorker {
-      onmessage: ((event: { data: WorkerMessage }) => void) | null = null;
-      onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
-      terminate = vi.fn();
-      constructor() {
-        made.push(this);
-      }
-      postMessage(request: Parameters<typeof runBundleCheck>[0]) {
-        void runBundleCheck(request, (data) => this.onmessage?.({ data }));
-      }
-    }
-    vi.stubGlobal('Worker', RelayWorker);
+    vi.stubGlobal('Worker', relayWorkers(made, Infinity, 300));
+    const { bytes } = largeFile();
+    const result = await checkBundleInWorker(bytes, { trustedKeys });
+    const alone = parseBundle(bytes, { trustedKeys });
+    if (!result.ok || !alone.ok) throw new Error('not parsed');
+    expect(result.leaves).toEqual(alone.leaves);
+  });
+
+  it('lets the checking worker check every record when the helper cannot start', async () => {
+    const made: RelayWorker[] = [];
+    vi.stubGlobal('Worker', relayWorkers(made, 1));
+    const { bytes } = largeFile();
+    const result = await checkBundleInWorker(bytes, { trustedKeys });
+    expect(made[0]!.requests.at(-1)).toEqual({ kind: 'shareAnswer', answer: null });
+    const alone = parseBundle(bytes, { trustedKeys });
+    if (!result.ok || !alone.ok) throw new Error('not parsed');
+    expect(result.leaves).toEqual(alone.leaves);
+  });
+
+  it('uses the workers warmed up while the file was chosen, once, and skips one that failed', async () => {
+    const made: RelayWorker[] = [];
+    vi.stubGlobal('Worker', relayWorkers(made));
     warmUpBundleWorker();
-    expect(made).toHaveLength(1);
+    expect(made).toHaveLength(2);
     expect((await checkBundleInWorker(largeFile().bytes, { trustedKeys })).ok).toBe(true);
-    expect(made).toHaveLength(1);
+    expect(made).toHaveLength(2);
     // A warm worker whose script failed to load is dropped for a new one.
     warmUpBundleWorker();
-    made[1]!.onerror!({ message: '404', preventDefault() {} });
+    made[2]!.onerror!({ message: '404', preventDefault() {} });
     expect((await checkBundleInWorker(largeFile().bytes, { trustedKeys })).ok).toBe(true);
-    expect(made).toHaveLength(3);
-    expect(made[1]!.terminate).toHaveBeenCalled();
-    // A screen closed without using its warm worker stops it.
+    expect(made).toHaveLength(5);
+    expect(made[2]!.terminate).toHaveBeenCalled();
+    // A screen closed without using its warm workers stops them, a little later.
+    vi.useFakeTimers();
+    try {
+      const cleanUp = warmUpBundleWorker();
+      cleanUp();
+      expect(made[5]!.terminate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(KEEP_RELEASED_MS);
+      expect(made[5]!.terminate).toHaveBeenCalled();
+      expect(made[6]!.terminate).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('uses the warm workers when the screen let go of them as the file was chosen', async () => {
+    // The import screen's effect cleans up when its state turns to 'checking', just before the
+    // check asks for workers: they were stopped and every check waited for new ones to load.
+    const made: RelayWorker[] = [];
+    vi.stubGlobal('Worker', relayWorkers(made));
     const cleanUp = warmUpBundleWorker();
     cleanUp();
-    expect(made[3]!.terminate).toHaveBeenCalled();
+    expect((await checkBundleInWorker(largeFile().bytes, { trustedKeys })).ok).toBe(true);
+    expect(made).toHaveLength(2);
+    expect(made.map((w) => w.requests[0]!.kind)).toEqual(['check', 'help']);
   });
 });
+
+interface RelayWorker {
+  onmessage: ((event: { data: WorkerMessage }) => void) | null;
+  onerror: ((event: { message: string; preventDefault(): void }) => void) | null;
+  terminate: ReturnType<typeof vi.fn>;
+  requests: AnyWorkerRequest[];
+}
+
+/**
+ * A Worker stand-in that runs the worker's own handler in this thread (each message a task of
+ * its own, as between threads); from the `failFrom`-th made on, each fails to load instead.
+ */
+function relayWorkers(made: RelayWorker[], failFrom = Infinity, helperLagMs = 0) {
+  return class implements RelayWorker {
+    onmessage: RelayWorker['onmessage'] = null;
+    onerror: RelayWorker['onerror'] = null;
+    terminate = vi.fn();
+    requests: AnyWorkerRequest[] = [];
+    private readonly fails = made.length >= failFrom;
+    private readonly handle = bundleWorkerHandler((data) => {
+      // A slow helper: its leaves come after its answer, later than the checker's result.
+      const lag = this.requests[0]?.kind === 'help' && data.kind !== 'share' ? helperLagMs : 0;
+      setTimeout(() => this.onmessage?.({ data }), lag);
+    });
+    constructor() {
+      made.push(this);
+    }
+    postMessage(request: AnyWorkerRequest) {
+      this.requests.push(request);
+      setTimeout(() =>
+        this.fails
+          ? this.onerror?.({ message: '404', preventDefault() {} })
+          : this.handle(structuredClone(request)),
+      );
+    }
+  };
+}
