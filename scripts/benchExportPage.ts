@@ -9,7 +9,7 @@ import { setDatabase } from '../src/db/instance.ts';
 import { ensureStationKey } from '../src/db/keyStore.ts';
 import { loadStation } from '../src/db/station.ts';
 import { exportBundle } from '../src/db/exchangeExport.ts';
-import { collectRecords } from '../src/db/exportRecords.ts';
+import { collectRecords, prepareExportWorkers } from '../src/db/exportRecords.ts';
 import { canonicalJson } from '../src/domain/canonicalJson.ts';
 import type { RecordOf } from '../src/domain/recordSchemas.ts';
 import { toBundleRecord } from '../src/exchange/bundleRecord.ts';
@@ -97,9 +97,28 @@ async function steps(count: number, runs: number) {
   [out.decode] = await timed(runs, () => new TextDecoder().decode(bytes).length);
   // The export as it is now: the records read and serialised a chunk at a time, then the whole
   // of exportBundle (each run waits, untimed, for the marks and 持ち出し記録 it left going).
-  [out.collectPipelined] = await timed(runs, () =>
-    collectRecords({ kind: 'full', types: ['incident'] }),
-  );
+  // The records' part alone: on the page (no worker), in workers started by the call (cold), and
+  // in workers warmed up a second before (as the export screen does when it opens).
+  const full = { kind: 'full', types: ['incident'] } as const;
+  const noWorker = globalThis.Worker;
+  [out.collectOnPage] = await timed(runs, async () => {
+    Object.assign(globalThis, { Worker: undefined });
+    try {
+      return await collectRecords(full);
+    } finally {
+      Object.assign(globalThis, { Worker: noWorker });
+    }
+  });
+  [out.collectColdWorkers] = await timed(runs, () => collectRecords(full));
+  const warmTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    prepareExportWorkers();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const started = performance.now();
+    await collectRecords(full);
+    warmTimes.push(performance.now() - started);
+  }
+  out.collectWarmWorkers = [...warmTimes].sort((a, b) => a - b)[warmTimes.length >> 1]!;
   const exports: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();

@@ -120,7 +120,7 @@ async function buildExport(
     collectRecords(options),
   ]);
   if (!station) throw new StationMissingError('station not set up');
-  if (options.kind === 'delta' && collected.records.length === 0) return null;
+  if (options.kind === 'delta' && collected.count === 0) return null;
   const attachments = collected.attachmentIds.size
     ? await loadAttachments(collected.attachmentIds)
     : [];
@@ -129,7 +129,8 @@ async function buildExport(
     issuer: { stationId: station.id, label: stationLabel(station), department: station.department },
     sequence,
     kind: options.kind,
-    records: collected.records,
+    // The records go to the signature as their bytes (collected.json), never as values.
+    records: [],
     attachments,
     createdAt: date.toISOString(),
     recordsFromStore: true,
@@ -153,8 +154,8 @@ async function buildExport(
       {
         kind: 'bundle',
         name: file.fileName,
-        what: [`記録 ${collected.records.length}件`, file.note].filter(Boolean).join('・'),
-        count: collected.records.length,
+        what: [`記録 ${collected.count}件`, file.note].filter(Boolean).join('・'),
+        count: collected.count,
         content: typeof file.parts === 'string' ? file.parts : new Blob(file.parts as BlobPart[]),
         innerSha256: file.inner ? await digestHex(joinBytes(file.inner)) : null,
         ...file.release,
@@ -171,7 +172,7 @@ async function buildExport(
     file,
     released,
     sequence,
-    records: collected.records.length,
+    records: collected.count,
     attachments: attachments.length,
     recorded,
   };
@@ -184,10 +185,12 @@ async function buildExport(
  * its result comes in a later task, after the caller has handed the file over in this one, so the
  * 10,000 rows are copied for IndexedDB (0.1–0.2 s of the page's thread) after the download began.
  */
-async function markExported(db: SonaeDatabase, rows: ExportedRevRow[]): Promise<void> {
+async function markExported(db: SonaeDatabase, exported: () => ExportedRevRow[]): Promise<void> {
   const { exportedRevs } = exchangeTables(db);
   await db.transaction('rw', exportedRevs, db.settings, async () => {
     await db.settings.put({ key: LAST_EXPORT_AT_KEY, value: nowIso() });
+    // Read here, in a task after the hand-over (the workers sent them as JSON).
+    const rows = exported();
     // In batches, each copied in its own task, so the page repaints (the export's message) between.
     for (let at = 0; at < rows.length; at += READ_CHUNK)
       await exportedRevs.bulkPut(rows.slice(at, at + READ_CHUNK));

@@ -1,98 +1,119 @@
-import type { RecordOf } from '../domain/recordSchemas.ts';
-import { recordTypes, type RecordType } from '../domain/recordTypes.ts';
-import { canonicalJson } from '../domain/canonicalJson.ts';
-import type { BundleRecord } from '../exchange/bundleRecord.ts';
-import { canonicalBundleRecord } from '../exchange/createBundle.ts';
+import { recordTypes } from '../domain/recordTypes.ts';
 import { recordTables } from './database.ts';
-import { exchangeTables, type ExportedRevRow } from './exchangeTables.ts';
+import type { ExportedRevRow } from './exchangeTables.ts';
 import type { ExportOptions } from './exchangeExport.ts';
 import { getDatabase } from './instance.ts';
+import {
+  EXPORT_WORKERS,
+  releaseExportWorkers,
+  serialiseShares,
+  warmUpExportWorkers,
+} from './exportWorker/exportReaders.ts';
+import {
+  READ_CHUNK,
+  type ExportSegment,
+  type ExportShare,
+} from './exportWorker/serialiseRecords.ts';
 
 // What an export holds (src/db/exchangeExport.ts): the records read from this PC's database and
-// serialised as they are read.
+// serialised as they are read, in shares by workers (src/db/exportWorker/).
 
-type AnyRecord = RecordOf<RecordType>;
+export { READ_CHUNK };
 
 export interface Collected {
-  records: BundleRecord[];
-  /** The records' canonical JSON in UTF-8, a part per chunk read (see startSigningBundle). */
+  /** How many records the file holds. */
+  count: number;
+  /** The records' canonical JSON in UTF-8, in the file's order (see startSigningBundle). */
   json: Uint8Array[];
-  exported: ExportedRevRow[];
+  /** The export marks to write; read after the file is handed over (see markExported). */
+  exported(): ExportedRevRow[];
   attachmentIds: Set<string>;
 }
 
 /**
- * Records read from IndexedDB at a time (the next chunk is read while this one is serialised),
- * and export marks written at a time.
+ * Below this many records the page serialises them alone (a chunk or two, tens of milliseconds):
+ * sharing them costs a planning read and messages each way, and more should the workers not be
+ * started yet.
  */
-export const READ_CHUNK = 1000;
+export const SHARE_FROM_RECORDS = 2 * READ_CHUNK;
+
+/** Starts the export's workers now, so that a click on 書き出す does not wait for them. */
+export function prepareExportWorkers(): void {
+  if (typeof Worker !== 'undefined') warmUpExportWorkers(getDatabase().name);
+}
+
+export { releaseExportWorkers };
+
+/**
+ * Splits the chosen records (in the file's order: by type, then primary key) into equal shares,
+ * one per worker, as key ranges: the counts and the keys where shares meet are read in one
+ * transaction. Each share then reads its records, their siblings and marks in one transaction
+ * of its own; a record changed in between is in exactly one share, as it is then.
+ */
+async function planShares(
+  options: Pick<ExportOptions, 'kind' | 'types'>,
+  shareCount: number,
+): Promise<ExportShare[]> {
+  const db = getDatabase();
+  const types = recordTypes.filter((t) => options.types.includes(t));
+  const whole = (type: (typeof types)[number]): ExportSegment => ({
+    type,
+    store: recordTables[type],
+    from: null,
+    to: null,
+  });
+  const single = (): ExportShare[] => [{ kind: options.kind, segments: types.map(whole) }];
+  if (shareCount < 2) return single();
+  const tables = types.map((type) => db.recordTable(type));
+  return db.transaction('r', tables, async () => {
+    const counts = await Promise.all(tables.map((table) => table.count()));
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    if (total < SHARE_FROM_RECORDS) return single();
+    // Where each share after the first begins: [type index, key], found by skipping keys.
+    const cuts = await Promise.all(
+      Array.from({ length: shareCount - 1 }, async (_, k) => {
+        let at = Math.floor((total * (k + 1)) / shareCount);
+        let t = 0;
+        while (at >= counts[t]!) at -= counts[t++]!;
+        const [key] = await tables[t]!.orderBy(':id').offset(at).limit(1).primaryKeys();
+        return { t, key: key! };
+      }),
+    );
+    const bounds = [{ t: 0, key: null as string | null }, ...cuts];
+    return bounds.map((start, i): ExportShare => {
+      const end = cuts[i];
+      const segments: ExportSegment[] = [];
+      for (let t = start.t; t <= (end ? end.t : types.length - 1); t++) {
+        const from = t === start.t ? start.key : null;
+        const to = end && t === end.t ? end.key : null;
+        if (from !== null && from === to) continue;
+        segments.push({ ...whole(types[t]!), from, to });
+      }
+      return { kind: options.kind, segments };
+    });
+  });
+}
 
 /**
  * Reads the chosen records with their conflict siblings (for a delta only unexported ones) and
- * writes each one's canonical JSON as it goes. Chunks are asked for one ahead, so IndexedDB
- * (about two thirds of the reading, off the page's thread) reads the next chunk while the page
- * serialises this one; in one read, the page waited for all 10,000 rows and then serialised them.
+ * their canonical JSON, in shares serialised in parallel by workers where the page can start
+ * them (src/db/exportWorker/exportReaders.ts), else on the page: the same bytes either way.
  */
 export async function collectRecords(
   options: Pick<ExportOptions, 'kind' | 'types'>,
 ): Promise<Collected> {
   const db = getDatabase();
-  const { conflicts, exportedRevs } = exchangeTables(db);
-  const tables = options.types.map((type) => db.table(recordTables[type]));
-  const types = recordTypes.filter((t) => options.types.includes(t));
-  // In primary-key order, as one toArray() read them: the same records give the same file.
-  const read = (type: RecordType, after?: string) => {
-    const table = db.recordTable(type);
-    return (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
-      .limit(READ_CHUNK)
-      .toArray() as Promise<AnyRecord[]>;
+  const canShare = typeof Worker !== 'undefined';
+  const shares = await planShares(options, canShare ? EXPORT_WORKERS : 1);
+  const open = async () => {
+    if (!db.isOpen()) await db.open();
+    return db.backendDB();
   };
-  return db.transaction('r', [...tables, conflicts, exportedRevs], async () => {
-    // Everything that does not depend on another read is asked for at once (each read waited for
-    // in turn cost a round trip to IndexedDB): the siblings, the marks (after a first export a
-    // row per record) and the first chunk of every type.
-    const firstChunks = types.map((type) => read(type));
-    // Should the transaction fail, those not awaited yet must not be reported as unhandled.
-    for (const chunk of firstChunks) chunk.catch(() => undefined);
-    const [siblingRows, exportedRows] = await Promise.all([
-      conflicts.toArray(),
-      exportedRevs.toArray(),
-    ]);
-    const already = new Map<string, Set<string>>();
-    for (const row of exportedRows) already.set(`${row.type}/${row.id}`, new Set(row.revs));
-    const collected: Collected = { records: [], json: [], exported: [], attachmentIds: new Set() };
-    const encoder = new TextEncoder();
-    for (const [i, type] of types.entries()) {
-      const siblingsOf = new Map<string, AnyRecord[]>();
-      for (const row of siblingRows) {
-        if (row.type !== type) continue;
-        const list = siblingsOf.get(row.id);
-        if (list) list.push(row.record);
-        else siblingsOf.set(row.id, [row.record]);
-      }
-      let next: Promise<AnyRecord[]> | null = firstChunks[i]!;
-      while (next) {
-        const rows: AnyRecord[] = await next;
-        next = rows.length === READ_CHUNK ? read(type, rows[rows.length - 1]!.id) : null;
-        const texts: string[] = [];
-        for (const record of rows) {
-          const siblings = siblingsOf.get(record.id) ?? [];
-          const revs = [record.rev, ...siblings.map((s) => s.rev)];
-          const seen = already.size ? already.get(`${type}/${record.id}`) : undefined;
-          const isExported = seen !== undefined && revs.every((rev) => seen.has(rev));
-          if (isExported && options.kind === 'delta') continue;
-          const bundled = canonicalBundleRecord(type, record as never, siblings as never[]);
-          collected.records.push(bundled);
-          texts.push(canonicalJson(bundled));
-          // Only rows that change are written back: a full export of 10,000 records stays cheap.
-          if (!isExported) collected.exported.push({ type, id: record.id, revs });
-          for (const leaf of [record, ...siblings])
-            for (const ref of (leaf as { attachments?: { id: string }[] }).attachments ?? [])
-              collected.attachmentIds.add(ref.id);
-        }
-        if (texts.length) collected.json.push(encoder.encode(texts.join(',')));
-      }
-    }
-    return collected;
-  });
+  const done = await serialiseShares(db.name, open, shares);
+  return {
+    count: done.reduce((sum, share) => sum + share.count, 0),
+    json: done.flatMap((share) => share.parts),
+    exported: () => done.flatMap((share) => JSON.parse(share.exported) as ExportedRevRow[]),
+    attachmentIds: new Set(done.flatMap((share) => share.attachmentIds)),
+  };
 }

@@ -80,7 +80,8 @@ function canonicalWithRecords(toSign: object, parts: readonly Uint8Array[]): Uin
  * signature is made natively where Web Crypto has Ed25519 (see webCryptoEd25519.ts) and appended.
  * `recordsJson`, when given, is `unsigned.records` already as canonical JSON in UTF-8 (see
  * canonicalWithRecords; the export writes it while it reads the records), so only the envelope
- * is serialised here. The result's `text` is then decoded from the bytes when first read.
+ * is serialised here and `unsigned.records` is not read (the export passes none, so the
+ * result's `bundle` has none). The result's `text` is then decoded from the bytes when first read.
  */
 export function startSigningBundle(
   unsigned: UnsignedBundle | Bundle,

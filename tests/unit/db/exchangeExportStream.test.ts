@@ -1,5 +1,5 @@
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportBundle } from '../../../src/db/exchangeExport.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
 import { ensureStationKey } from '../../../src/db/keyStore.ts';
@@ -16,6 +16,7 @@ import { signAndSerializeBundle } from '../../../src/exchange/bundleSignature.ts
 import { createBundle } from '../../../src/exchange/createBundle.ts';
 import type { UnsignedBundle } from '../../../src/exchange/bundleFormat.ts';
 import { createStation, departmentForm, type TestStation } from './exchangeHelpers.ts';
+import { stubExportWorkers } from './exportWorkerFake.ts';
 
 // Issue 9: the export reads its records a chunk at a time and writes each record's canonical
 // JSON while the next chunk is read. The file must stay byte for byte what serialising the whole
@@ -25,6 +26,8 @@ import { createStation, departmentForm, type TestStation } from './exchangeHelpe
 const COUNT = 2_300; // three chunks of the export's reads
 const AT = '2026-11-21T00:00:00.000Z';
 let station: TestStation;
+
+afterEach(() => vi.unstubAllGlobals());
 
 beforeEach(async () => {
   station = await createStation(departmentForm);
@@ -82,26 +85,49 @@ async function wholeEnvelopeText(exported: UnsignedBundle): Promise<string> {
   return (await signAndSerializeBundle(unsigned, (await ensureStationKey()).privateKey)).text;
 }
 
+/** Exports everything and checks the file is byte for byte the whole envelope serialised once. */
+async function expectSameBytesAsWholeEnvelope() {
+  const result = (await exportBundle({ kind: 'full', types: [...recordTypes] }))!;
+  await result.recorded;
+  const { text } = result;
+  expect(result.records).toBe(COUNT + 1);
+  const parsed = JSON.parse(text) as UnsignedBundle & { records: BundleRecord[] };
+  // In table order, as one read of each table gave them.
+  const ids = parsed.records.filter((r) => r.type === 'incident').map((r) => r.id);
+  expect(ids).toEqual([...ids].sort());
+  expect(parsed.records.filter((r) => r.conflicts)).toHaveLength(2);
+  const expected = await wholeEnvelopeText(parsed);
+  // Where they part, if they do: a failing toBe would diff two 5 MB strings for minutes.
+  let at = 0;
+  while (at < text.length && text[at] === expected[at]) at++;
+  expect(text.slice(at - 80, at + 80)).toBe(expected.slice(at - 80, at + 80));
+  expect(text.length).toBe(expected.length);
+  // What the screen hands to the download: the same text's UTF-8 bytes.
+  const handedOver = joinBytes(result.file.parts as Uint8Array[]);
+  expect(Buffer.compare(handedOver, utf8ToBytes(expected))).toBe(0);
+}
+
 describe('export read and written a chunk at a time', () => {
   it('writes the same bytes as serialising the whole envelope at once', async () => {
-    const result = (await exportBundle({ kind: 'full', types: [...recordTypes] }))!;
-    await result.recorded;
-    const { text } = result;
-    expect(result.records).toBe(COUNT + 1);
-    const parsed = JSON.parse(text) as UnsignedBundle & { records: BundleRecord[] };
-    // In table order, as one read of each table gave them.
-    const ids = parsed.records.filter((r) => r.type === 'incident').map((r) => r.id);
-    expect(ids).toEqual([...ids].sort());
-    expect(parsed.records.filter((r) => r.conflicts)).toHaveLength(2);
-    const expected = await wholeEnvelopeText(parsed);
-    // Where they part, if they do: a failing toBe would diff two 5 MB strings for minutes.
-    let at = 0;
-    while (at < text.length && text[at] === expected[at]) at++;
-    expect(text.slice(at - 80, at + 80)).toBe(expected.slice(at - 80, at + 80));
-    expect(text.length).toBe(expected.length);
-    // What the screen hands to the download: the same text's UTF-8 bytes.
-    const handedOver = joinBytes(result.file.parts as Uint8Array[]);
-    expect(Buffer.compare(handedOver, utf8ToBytes(expected))).toBe(0);
+    expect(typeof Worker).toBe('undefined');
+    await expectSameBytesAsWholeEnvelope();
+  });
+
+  it('writes the same bytes when two workers serialise half the records each', async () => {
+    const workers = stubExportWorkers();
+    await expectSameBytesAsWholeEnvelope();
+    // Two shares that meet inside the incidents, in the file's order.
+    const shares = workers.requests.flatMap((r) => (r.share ? [r.share] : []));
+    expect(shares.map((share) => share.segments.map((s) => [s.type, s.from, s.to]))).toEqual([
+      [
+        ['system', null, null],
+        ['incident', null, expect.any(String)],
+      ],
+      [
+        ['incident', shares[0]!.segments[1]!.to, null],
+        ...recordTypes.slice(2).map((type) => [type, null, null]),
+      ],
+    ]);
   });
 
   it('a delta begun at once after a full export, marks not awaited, finds nothing new', async () => {
