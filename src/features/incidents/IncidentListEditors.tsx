@@ -8,9 +8,8 @@ import {
   nowIso,
   toLocalInputValue,
 } from '../../domain/dateTime.ts';
-import { useLiveRecords, useStation } from '../../db/hooks.ts';
-import { useChosenOperator } from '../../db/useOperator.ts';
-import { operatorOf } from '../../domain/operator.ts';
+import { useLiveRecords } from '../../db/hooks.ts';
+import { loadCurrentOperator } from '../../db/station.ts';
 import { Field } from '../common/Field.tsx';
 import type { FieldErrors } from '../common/fieldErrors.ts';
 
@@ -76,11 +75,23 @@ export function ContactsMadeEditor({
 }: EditorProps<'contactsMade'> & { contactsMade: IncidentData['contactsMade'] }) {
   const contacts = useLiveRecords('contact');
   const listId = useId();
-  const station = useStation();
-  const chosen = useChosenOperator(station?.id ?? '');
   // Who makes a call typed here: the operator at the keyboard, as a call logged in one click
   // (PRODUCT.md, decision 6); editable, since calls are often written up afterwards.
-  const caller = station ? operatorOf(station, chosen) : null;
+  async function addCall() {
+    const caller = await loadCurrentOperator();
+    onChange([
+      ...contactsMade,
+      {
+        id: createId(),
+        at: nowIso(),
+        who: '',
+        contactId: null,
+        method: 'phone',
+        summary: '',
+        ...(caller ? { by: caller } : {}),
+      },
+    ]);
+  }
   return (
     <fieldset>
       <legend>連絡した記録</legend>
@@ -165,23 +176,7 @@ export function ContactsMadeEditor({
           </button>
         </div>
       ))}
-      <button
-        type="button"
-        onClick={() =>
-          onChange([
-            ...contactsMade,
-            {
-              id: createId(),
-              at: nowIso(),
-              who: '',
-              contactId: null,
-              method: 'phone',
-              summary: '',
-              ...(caller ? { by: caller } : {}),
-            },
-          ])
-        }
-      >
+      <button type="button" onClick={() => void addCall()}>
         連絡した記録を追加
       </button>
     </fieldset>
