@@ -69,6 +69,9 @@ async function measureInPage(input: { count: number; runs: number }): Promise<[s
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
   const text = '窓口で証明書が印刷できない'.repeat(30);
   const body = '住民票の写しの発行で帳票が出力されず、窓口に待ちが出た。'.repeat(40);
+  const listRows = ids.map((id, i) => {
+    return { id, rev, occurredAt: at(i * 7), updatedAt: at(i), title: '証明書', text };
+  });
   const cases: [string, Setup, unknown[]][] = [
     [
       `${count} rows: who signed each version (key [type+id+rev], index importSeq)`,
@@ -91,27 +94,9 @@ async function measureInPage(input: { count: number; runs: number }): Promise<[s
         ['occurredAt', 'occurredAt'],
         ['updatedAt', 'updatedAt'],
       ]),
-      ids.map((id, i) => ({
-        id,
-        rev,
-        occurredAt: at(i * 7),
-        updatedAt: at(i),
-        title: '証明書',
-        text,
-      })),
+      listRows,
     ],
-    [
-      `${count} list rows of 0.5 KB (no index)`,
-      store('id'),
-      ids.map((id, i) => ({
-        id,
-        rev,
-        occurredAt: at(i * 7),
-        updatedAt: at(i),
-        title: '証明書',
-        text,
-      })),
-    ],
+    [`${count} list rows of 0.5 KB (no index)`, store('id'), listRows],
     [
       `${count} records of 2.3 KB (5 indexes, as incidents)`,
       store(
