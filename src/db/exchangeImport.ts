@@ -22,7 +22,12 @@ import {
 import { describeAuthors, revSignerSet, type VersionAuthors } from './importAuthors.ts';
 import { importAuditEntry, importRow } from './importAudit.ts';
 import { currentActorName } from './operator.ts';
-import { WRITE_BATCH, type ImportOptions, type ImportProgress } from './importProgress.ts';
+import {
+  WRITE_BATCH,
+  type BundleParser,
+  type ImportOptions,
+  type ImportProgress,
+} from './importProgress.ts';
 import {
   checkReplayHere,
   countRows,
@@ -101,7 +106,8 @@ export async function prepareImport(
   options: ImportOptions = {},
 ): Promise<PrepareResult> {
   const db = getDatabase();
-  const { onProgress, parse = parseBundleAsync } = options;
+  const { onProgress } = options;
+  const parse: BundleParser = options.parse ?? parseBundleAsync;
   const stored = await exchangeTables(db).trustedKeys.toArray();
   const parsed = await parse(bytes, {
     trustedKeys: toTrustedKeys([...extraTrustedKeys, ...stored]),
@@ -110,7 +116,7 @@ export async function prepareImport(
   if (!parsed.ok) return parsed;
   onProgress?.({ step: 'comparing', done: 0, total: parsed.leaves.length });
   const { bundle, signer, attachmentBytes } = parsed;
-  const fileSha256 = await digestHex(bytes);
+  const fileSha256 = parsed.fileSha256 ?? (await digestHex(bytes));
   const replay = await checkReplayHere(db, fileSha256);
   if (!replay.ok) return replay;
   const storedBytes = await compareStoredAttachments(db, attachmentBytes);

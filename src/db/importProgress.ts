@@ -21,7 +21,8 @@ export type BundleParser = (
     trustedKeys: readonly TrustedKey[];
     onProgress?: (done: number, total: number) => void;
   },
-) => Promise<BundleResult<ParsedBundle & { signer: TrustedKey }>>;
+  // `fileSha256`: the file's SHA-256, when the parser hashed it off the page (else the import does).
+) => Promise<BundleResult<ParsedBundle & { signer: TrustedKey; fileSha256?: string }>>;
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;

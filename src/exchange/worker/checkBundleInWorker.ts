@@ -134,13 +134,21 @@ export function checkBundleInWorker(
     const finish = (result: CheckResult) => {
       stop();
       try {
-        resolve(parts.finish(result));
+        const hashed =
+          result.ok && share.fileSha256 ? { ...result, fileSha256: share.fileSha256 } : result;
+        resolve(parts.finish(hashed));
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
     /** The helper: its answer relayed, all its leaves received; a result waiting for them. */
-    const share = { relayed: false, done: helper === null, waiting: null as CheckResult | null };
+    const share = {
+      relayed: false,
+      done: helper === null,
+      waiting: null as CheckResult | null,
+      /** The file's SHA-256, when the helper could hash it (then the page need not). */
+      fileSha256: undefined as string | undefined,
+    };
     /** The helper's answer to the checking worker, once (null: it failed, check there). */
     const relay = (answer: ShareAnswer) => {
       if (share.relayed) return;
@@ -177,6 +185,7 @@ export function checkBundleInWorker(
         else if (message.kind === 'records') parts.addShared(message);
         else if (message.kind === 'shareDone') {
           share.done = true;
+          share.fileSha256 = message.fileSha256;
           helper.terminate();
           if (share.waiting) finish(share.waiting);
         }

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   bundleWorkerHandler,
@@ -132,9 +133,12 @@ describe('checkBundleInWorker', () => {
     // Two workers: the checking worker and its helper, whose leaves the page put in place.
     expect(made.map((w) => w.requests[0]!.kind)).toEqual(['check', 'help']);
     expect(made[0]!.requests.at(-1)).toMatchObject({ kind: 'shareAnswer', answer: { ok: true } });
+    // The helper also hashed the file (Web Crypto, off the page), for the import history.
+    const fileSha256 = createHash('sha256').update(bytes).digest('hex');
     expect(result).toEqual({
       ...parseBundle(bytes, { trustedKeys }),
       bundle: expect.objectContaining({ records: [] }),
+      fileSha256,
     });
   });
 
