@@ -117,14 +117,19 @@ export const incidentListMiddleware: Middleware<DBCore> = {
                 if (listed.status === 'rejected') throw listed.reason;
                 return written.value;
               }
-              await realignRows(
+              const realign = realignRows(
                 table,
                 list,
                 req.trans,
                 rows.map((row) => row.id),
               );
-              if (written.status === 'rejected') throw written.reason;
-              return written.value;
+              if (written.status === 'fulfilled') {
+                await realign;
+                return written.value;
+              }
+              // The write's own error is the one to report (the transaction may be gone).
+              await realign.catch(() => undefined);
+              throw written.reason;
             }
             const res = await table.mutate(req);
             for (const listReq of listMutationsFor(req, res)) await list.mutate(listReq);
