@@ -11,24 +11,10 @@ import {
 } from '../../../../src/exchange/age/ageRecipients.ts';
 import { joinBytes } from '../../../../src/exchange/age/ageStream.ts';
 import { digestHex } from '../../../../src/db/importChecks.ts';
+import { tasksDuring } from '../../tasksDuring.ts';
 
 // Opening a 100 MB encrypted bundle on the page: decrypting and hashing it run a slice per task,
 // so the page paints and takes clicks in between (one 1 s task froze it at 50,000 incidents).
-
-/** Counts how many other tasks ran while `work` was going on. */
-async function tasksDuring<T>(work: () => Promise<T>): Promise<[T, number]> {
-  let ticks = 0;
-  let done = false;
-  const tick = () => {
-    if (done) return;
-    ticks += 1;
-    setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const result = await work();
-  done = true;
-  return [result, ticks];
-}
 
 const big = () => {
   const bytes = new Uint8Array(3 * 1024 * 1024 + 17);
