@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { recordTables, schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
@@ -210,7 +210,10 @@ describe('Dexie version 5: the incident list rows', () => {
     await expectInStep(it_.db);
   });
 
-  it('notices rows an older build left behind and rebuilds them', async () => {
+  /** A database of the demo incidents, in step; then an older build (no list middleware) edits them. */
+  async function editedByOlderBuild(
+    edit: (incidents: Table, demo: ReturnType<typeof buildDemoData>) => Promise<unknown>,
+  ): Promise<{ reopened: SonaeDatabase; demo: ReturnType<typeof buildDemoData> }> {
     const indexedDB = new IDBFactory();
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     setDatabase(db);
@@ -219,21 +222,25 @@ describe('Dexie version 5: the incident list rows', () => {
     await db.incidents.bulkPut(demo.incident);
     await expectInStep(db);
     db.close();
-
-    // An older build (no list middleware) edits one incident, adds one and deletes one.
     const older = new Dexie('sonae', { indexedDB, IDBKeyRange });
     for (const v of schemaVersions) older.version(v.version).stores(v.stores);
     await older.open();
-    const [a, b] = demo.incident;
-    await older
-      .table('incidents')
-      .put({ ...a, title: '古い版で編集', updatedAt: '2027-01-01T00:00:00.000Z' });
-    await older.table('incidents').put({ ...b, id: '00000000-0000-4000-8000-0000000000ff' });
-    await older.table('incidents').delete(b!.id);
+    await edit(older.table('incidents'), demo);
     older.close();
-
     const reopened = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     await reopened.open();
+    return { reopened, demo };
+  }
+
+  it('notices rows an older build left behind and rebuilds them', async () => {
+    // An older build (no list middleware) edits one incident, adds one and deletes one.
+    const { reopened, demo } = await editedByOlderBuild(async (incidents, { incident }) => {
+      const [a, b] = incident;
+      await incidents.put({ ...a, title: '古い版で編集', updatedAt: '2027-01-01T00:00:00.000Z' });
+      await incidents.put({ ...b, id: '00000000-0000-4000-8000-0000000000ff' });
+      await incidents.delete(b!.id);
+    });
+    const [a, b] = demo.incident;
     expect(await isIncidentListInStep(reopened)).toBe(false);
     await rebuildIncidentList(reopened, 4);
     await expectInStep(reopened);
@@ -243,23 +250,9 @@ describe('Dexie version 5: the incident list rows', () => {
   });
 
   it('notices an edit by an older build that leaves the count as it was', async () => {
-    const indexedDB = new IDBFactory();
-    const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
-    setDatabase(db);
-    await db.open();
-    const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
-    await db.incidents.bulkPut(demo.incident);
-    db.close();
-    const older = new Dexie('sonae', { indexedDB, IDBKeyRange });
-    for (const v of schemaVersions) older.version(v.version).stores(v.stores);
-    await older.open();
-    const [a] = demo.incident;
-    await older
-      .table('incidents')
-      .put({ ...a, rev: `2-${'e'.repeat(32)}`, updatedAt: '2027-01-01T00:00:00.000Z' });
-    older.close();
-    const reopened = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
-    await reopened.open();
+    const { reopened } = await editedByOlderBuild((incidents, { incident: [a] }) =>
+      incidents.put({ ...a, rev: `2-${'e'.repeat(32)}`, updatedAt: '2027-01-01T00:00:00.000Z' }),
+    );
     expect(await isIncidentListInStep(reopened)).toBe(false);
     reopened.close();
   });
