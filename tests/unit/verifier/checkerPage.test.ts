@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import { startChecker } from '../../../src/verifier/checkerPage.ts';
 import { describeAppVersion } from '../../../src/app/buildInfo.ts';
@@ -53,8 +53,11 @@ describe('the checker page', () => {
       screen.getByLabelText('送り主の公開鍵ファイル（.pem）を選ぶ'),
       file('demo-public.pem', fixture('keys/demo-public.pem')),
     );
-    expect(document.getElementById('key-status')).toHaveTextContent(
-      '選んだ公開鍵: demo-public.pem（指紋 6354-6637-0957-1645-5690）',
+    // The key file is read asynchronously after the upload.
+    await waitFor(() =>
+      expect(document.getElementById('key-status')).toHaveTextContent(
+        '選んだ公開鍵: demo-public.pem（指紋 6354-6637-0957-1645-5690）',
+      ),
     );
     const second = await result();
     expect(within(second).getByRole('status')).toHaveTextContent(/^有効: /);
@@ -111,8 +114,11 @@ describe('the checker page', () => {
       screen.getByLabelText('送り主の公開鍵ファイル（.pem）を選ぶ'),
       file('demo-private.pem', fixture('keys/demo-private.pem')),
     );
-    expect(document.getElementById('key-status')).toHaveTextContent(
-      'demo-private.pem: 公開鍵ファイルを指定してください（指定されたのは「PRIVATE KEY」です）。',
+    // The key file is read asynchronously after the upload.
+    await waitFor(() =>
+      expect(document.getElementById('key-status')).toHaveTextContent(
+        'demo-private.pem: 公開鍵ファイルを指定してください（指定されたのは「PRIVATE KEY」です）。',
+      ),
     );
     await user.upload(
       screen.getByLabelText('検証するファイル（.sonae.json または .sonae.json.age）を選ぶ'),
