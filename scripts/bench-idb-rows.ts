@@ -98,6 +98,14 @@ async function measureInPage(input: { count: number; runs: number }): Promise<[s
     ],
     [`${count} list rows of 0.5 KB (no index)`, store('id'), listRows],
     [
+      `${Math.ceil(count / 1000)} rows of 1,000 list rows each (no index)`,
+      store('seq'),
+      Array.from({ length: Math.ceil(count / 1000) }, (_, seq) => ({
+        seq,
+        rows: listRows.slice(seq * 1000, seq * 1000 + 1000),
+      })),
+    ],
+    [
       `${count} records of 2.3 KB (5 indexes, as incidents)`,
       store(
         'id',
