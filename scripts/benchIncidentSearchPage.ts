@@ -3,7 +3,11 @@
  * code over the rows the app stored, beside a plain `includes` scan of the same folded texts, so
  * both are timed on the same data in the same page, without React or the list around them.
  */
-import type { LiveIncidentRow } from '../src/domain/incidentSearch.ts';
+import {
+  isLiveIncidentRow,
+  type IncidentListRow,
+  type LiveIncidentRow,
+} from '../src/domain/incidentSearch.ts';
 import { emptyIncidentFilter } from '../src/domain/incidentFilter.ts';
 import {
   combineSearchChunks,
@@ -30,14 +34,18 @@ export async function timeSearchInPage(
     const open = indexedDB.open(`sonae:${location.pathname.toLowerCase()}`);
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
+      // The list's segments (src/db/incidentListStore.ts), folded and sorted as the log does.
       const read = open.result
-        .transaction('incidentList')
-        .objectStore('incidentList')
-        .index('occurredAt')
+        .transaction('incidentListSegments')
+        .objectStore('incidentListSegments')
         .getAll();
       read.onsuccess = () => {
         open.result.close();
-        resolve(read.result as LiveIncidentRow[]);
+        const byId = new Map<string, IncidentListRow>();
+        for (const segment of read.result as { rows: IncidentListRow[] }[])
+          for (const row of segment.rows) byId.set(row.id, row);
+        const live = [...byId.values()].filter(isLiveIncidentRow);
+        resolve(live.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : 1)));
       };
       read.onerror = () => reject(read.error);
     };

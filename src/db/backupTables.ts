@@ -3,10 +3,12 @@
 // travel without the backup code knowing them.
 
 /**
- * Derived tables, rebuilt on restore: `incidentList` is rewritten by incidentListMiddleware as
- * the incidents are written back. Add a table here only when it can be computed from others.
+ * Derived tables, rebuilt on restore: the incident log's segments (`incidentListSegments`,
+ * incidentListStore.ts) are written by incidentListMiddleware as the incidents are written back;
+ * `incidentList` is their older form (Dexie versions 5–9), in backups made before. Add a table
+ * here only when it can be computed from others.
  */
-export const BACKUP_EXCLUDED_TABLES: readonly string[] = ['incidentList'];
+export const BACKUP_EXCLUDED_TABLES: readonly string[] = ['incidentListSegments', 'incidentList'];
 
 /**
  * Settings rows never written in clear: the station's private key (`stationKey`, keyStore.ts)

@@ -6,6 +6,7 @@ import { SonaeDatabase } from './database.ts';
 import { CARRY_OVER_KEY, LEGACY_DATABASE_NAME, basePathOfDatabase } from './databaseName.ts';
 import { registerRecordUpgrader } from './recordUpgradeLoader.ts';
 import { upgradeAllRecords } from './recordUpgrades.ts';
+import { BACKUP_EXCLUDED_TABLES } from './backupTables.ts';
 
 // The legacy database may be of any older version: its upgrade needs the record upgrades.
 registerRecordUpgrader(upgradeAllRecords);
@@ -161,9 +162,11 @@ interface TableRows {
 
 /** Every table of the legacy database, read in one transaction so the copy is consistent. */
 function readLegacy(legacy: SonaeDatabase): Promise<TableRows[]> {
-  return legacy.transaction('r', legacy.tables, () =>
+  // Derived tables are left out: the incidents written here write their own list segments.
+  const tables = legacy.tables.filter((t) => !BACKUP_EXCLUDED_TABLES.includes(t.name));
+  return legacy.transaction('r', tables, () =>
     Promise.all(
-      legacy.tables.map(async (table): Promise<TableRows> => {
+      tables.map(async (table): Promise<TableRows> => {
         const inbound = Boolean(table.schema.primKey.keyPath);
         const rows = await table.toArray();
         const keys = inbound ? undefined : await table.toCollection().primaryKeys();

@@ -1,7 +1,11 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { runRecordUpgrades } from './recordUpgradeLoader.ts';
 import { upgradeStationRole } from './stationUpgrade.ts';
-import { buildIncidentList, incidentListMiddleware } from './incidentListStore.ts';
+import {
+  buildIncidentList,
+  INCIDENT_LIST_TABLE,
+  incidentListMiddleware,
+} from './incidentListStore.ts';
 import {
   convertLegacyRevSigners,
   LEGACY_REV_SIGNERS_TABLE,
@@ -106,9 +110,9 @@ export const schemaVersions: {
     // Speed (issue 9): the incident log's rows with their folded search text, one per incident
     // (src/db/incidentListStore.ts; PRODUCT.md, decision 10), so the log opens on the newest rows
     // by `occurredAt` and never folds text on open. Kept in step by `incidentListMiddleware`.
+    // Its rows are no longer built here: version 10 replaces the table and builds its own.
     version: 5,
     stores: { incidentList: 'id, occurredAt, updatedAt' },
-    upgrade: buildIncidentList,
   },
   {
     // Readiness (issue 15): drills (訓練), listed by date and status, and the follow-ups their
@@ -123,9 +127,9 @@ export const schemaVersions: {
   {
     // Counter aids (issue 17): each incident log row says whether the incident waits for its
     // procedure's update (「手順書の更新待ち」); the rows are written again with that flag.
+    // (Version 10 now writes them: this version's rewrite of the old table is gone.)
     version: 7,
     stores: {},
-    upgrade: buildIncidentList,
   },
   {
     // Speed (issue 9): who signed each received revision, one row per import listing them
@@ -141,6 +145,16 @@ export const schemaVersions: {
     // entry less to write per incident. Nothing to convert.
     version: 9,
     stores: { incidentList: 'id, occurredAt' },
+  },
+  {
+    // Speed (issue 9): the incident log's rows as segments, one per write of the incidents
+    // (src/db/incidentListStore.ts), instead of one row per incident: an import of 10,000 wrote
+    // 10,000 list rows, as costly as the records. The log's first screen reads the newest
+    // incidents themselves; `*ids` finds the segment holding an incident's row, to take it out
+    // when the incident changes. The old rows are dropped and the segments built from the records.
+    version: 10,
+    stores: { incidentList: null, [INCIDENT_LIST_TABLE]: '++seq, *ids' },
+    upgrade: buildIncidentList,
   },
 ];
 

@@ -11,6 +11,7 @@ import { recordTables, type SonaeDatabase } from './database.ts';
 import { exchangeTables, type ImportCounts, type TrustedKeyRow } from './exchangeTables.ts';
 import { applyMergePlan, planMerge, type IncomingLeaf, type MergePlanRow } from './mergeStore.ts';
 import { takeSnapshot } from './snapshots.ts';
+import { markNewIncidents } from './incidentListStore.ts';
 import { getDatabase } from './instance.ts';
 import { loadStation, requireStation } from './station.ts';
 import { StationMissingError } from './errors.ts';
@@ -193,6 +194,10 @@ async function applyChecked(
       const replay = await checkReplayHere(db, preview.sha256);
       if (!replay.ok) throw new ImportRefusedError(replay.error);
       const plan = await planMerge(db, preview.incoming);
+      markNewIncidents(
+        tx,
+        plan.filter((p) => p.type === 'incident' && !p.before.main).map((p) => p.id),
+      );
       const authors = await describeAuthors(db, plan, signer, station);
       const mediaTypes = new Map(bundle.attachments.map((a) => [a.id, a.mediaType]));
       const added = await addMissingAttachments(

@@ -1,71 +1,26 @@
 import { Dexie } from 'dexie';
 import type { IncidentRecord } from '../domain/incident.ts';
-import { isLiveIncidentRow, type LiveIncidentRow } from '../domain/incidentSearch.ts';
 import {
-  combineSearchChunks,
-  searchChunkOf,
-  type IncidentSearchIndex,
-  type SearchChunk,
-} from '../domain/incidentSearchIndex.ts';
+  incidentListRowOf,
+  isLiveIncidentRow,
+  type LiveIncidentRow,
+} from '../domain/incidentSearch.ts';
+import type { IncidentSearchIndex } from '../domain/incidentSearchIndex.ts';
 import type { SonaeDatabase } from './database.ts';
 import { getDatabase } from './instance.ts';
-import {
-  INCIDENT_LIST_TABLE,
-  incidentListTable,
-  isIncidentListInStep,
-  rebuildIncidentList,
-} from './incidentListStore.ts';
 
-/** Rows read per request: small enough that parsing one chunk stays far below a 50 ms task. */
-export const LIST_CHUNK_SIZE = 2000;
-
-/** The newest `limit` incidents' rows, newest first: what the log shows before the rest. */
+/**
+ * The newest `limit` incidents' rows, newest first: what the log shows before the rest. Read from
+ * the incidents themselves through their occurredAt index (a few dozen records), so the first
+ * screen never waits for the list's segments.
+ */
 export async function loadNewestIncidentRows(
   db: SonaeDatabase,
   limit: number,
 ): Promise<LiveIncidentRow[]> {
-  // Tombstone rows have no occurredAt, so the index holds only live incidents.
-  const rows = await incidentListTable(db).orderBy('occurredAt').reverse().limit(limit).toArray();
-  return rows.filter(isLiveIncidentRow);
-}
-
-/**
- * Every live row, read oldest first in chunks through the occurredAt index (each chunk is its
- * own request, so the page keeps answering keys between them) and prepared for search as it
- * arrives. A chunk ends with every row of its last timestamp, so equal times are never split.
- */
-export async function loadIncidentSearchIndex(
-  db: SonaeDatabase,
-  chunkSize = LIST_CHUNK_SIZE,
-): Promise<IncidentSearchIndex> {
-  const list = incidentListTable(db);
-  const chunks: SearchChunk[] = [];
-  // Chunks are separate transactions: a save in between may move a row across them, so keep
-  // each id once (the change it made triggers a fresh load anyway).
-  const seen = new Set<string>();
-  let after: string | null = null;
-  for (;;) {
-    const part: LiveIncidentRow[] = (
-      after === null
-        ? await list.orderBy('occurredAt').limit(chunkSize).toArray()
-        : await list.where('occurredAt').above(after).limit(chunkSize).toArray()
-    ).filter(isLiveIncidentRow);
-    if (part.length === 0) break;
-    let rows = part;
-    const last = part.at(-1)!.occurredAt;
-    if (part.length === chunkSize) {
-      const tied = (await list.where('occurredAt').equals(last).toArray()).filter(
-        isLiveIncidentRow,
-      );
-      rows = [...part.filter((r) => r.occurredAt !== last), ...tied];
-    }
-    const fresh = rows.filter((r) => !seen.has(r.id));
-    for (const r of fresh) seen.add(r.id);
-    chunks.push(searchChunkOf(fresh));
-    if (part.length < chunkSize) break;
-    after = last;
-  }
-  return combineSearchChunks(chunks);
+  // Tombstones have no occurredAt, so the index holds only live incidents.
+  const records = await db.incidents.orderBy('occurredAt').reverse().limit(limit).toArray();
+  return records.map((record) => incidentListRowOf(record)).filter(isLiveIncidentRow);
 }
 
 /** The full records of `ids`, in that order, skipping any deleted since (for the CSV). */
@@ -78,11 +33,13 @@ export async function loadIncidentRecords(
 }
 
 /**
- * Calls `onChange` after every committed write to the list rows, in this tab or another one
- * (Dexie's storagemutated event, which Dexie also relays between tabs). Returns the unsubscribe.
+ * Calls `onChange` after every committed write to the incidents (which writes their list rows),
+ * in this tab or another one (Dexie's storagemutated event, which Dexie also relays between
+ * tabs). The segments themselves are written under Dexie, so their writes are not announced; a
+ * rebuild or compaction of them changes no row. Returns the unsubscribe.
  */
 export function watchIncidentList(db: SonaeDatabase, onChange: () => void): () => void {
-  const prefix = `idb://${db.name}/${INCIDENT_LIST_TABLE}/`;
+  const prefix = `idb://${db.name}/${db.incidents.name}/`;
   const listener = (parts: Record<string, unknown>) => {
     if (Object.keys(parts).some((key) => key.startsWith(prefix) || key === 'all')) onChange();
   };
@@ -98,9 +55,9 @@ export interface IncidentListProgress {
 }
 
 /**
- * Opens the incident log: reports the newest `firstPage` rows, checks the rows are in step with
- * the records (rebuilding them if not), then reports the whole index, then a fresh index after
- * every change, until the returned function is called.
+ * Opens the incident log: reports the newest `firstPage` rows, then the whole index (its rows
+ * rebuilt first if they drifted from the records), then a fresh index after every change, until
+ * the returned function is called.
  */
 export function followIncidentList(
   db: SonaeDatabase,
@@ -109,7 +66,7 @@ export function followIncidentList(
   onError: (error: unknown) => void,
 ): () => void {
   let stopped = false;
-  // Until the first full read starts, changes are our own rebuild's (or in that read anyway).
+  // Until the first full read starts, changes are in that read anyway.
   let started = false;
   let loading = false;
   let again = false;
@@ -122,6 +79,8 @@ export function followIncidentList(
     try {
       do {
         again = false;
+        // Loaded after the first rows: the first screen does not wait for this code.
+        const { loadIncidentSearchIndex } = await import('./incidentListRead.ts');
         const index = await loadIncidentSearchIndex(db);
         if (!stopped && !again) report({ index });
       } while (again && !stopped);
@@ -133,18 +92,10 @@ export function followIncidentList(
     if (started && !stopped) loadIndex().catch(onError);
   });
   (async () => {
-    // The newest rows first, whatever the check finds: the first screen waits for nothing else.
-    const inStep = isIncidentListInStep(db);
-    inStep.catch(() => undefined); // awaited below; a failure reaches onError once, from there
+    // The newest rows first: the first screen waits for nothing else.
     const newest = await loadNewestIncidentRows(db, firstPage);
     if (stopped) return;
     report({ newest });
-    if (!(await inStep)) {
-      await rebuildIncidentList(db);
-      if (stopped) return;
-      report({ newest: await loadNewestIncidentRows(db, firstPage) });
-    }
-    if (stopped) return;
     started = true;
     await loadIndex();
   })().catch(onError);

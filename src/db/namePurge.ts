@@ -99,6 +99,7 @@ export async function purgeName(name: string): Promise<NameUses> {
       const station = await requireStation(tx);
       const found = await scan(db, name);
       const now = nowIso();
+      const revised = new Map<RecordType, unknown[]>();
       for (const { type, record, data } of found.changes) {
         const checked = recordSchemas[type].data.safeParse(data);
         if (!checked.success)
@@ -106,10 +107,12 @@ export async function purgeName(name: string): Promise<NameUses> {
             `${recordTypeLabels[type]}「${recordTitle(type, pickData(record) as never)}」は、氏名を置き換えると入力の条件に合わなくなるため、削除できませんでした（${checked.error.issues[0]?.message ?? ''}）。その記録を編集してから、もう一度行ってください。`,
           );
         // The data as read, unknown fields of a newer Sonae included, with the name replaced.
-        await db
-          .recordTable(type)
-          .put(reviseStoredRecord(type, record, data as never, station.id, now) as never);
+        const list = revised.get(type) ?? [];
+        list.push(reviseStoredRecord(type, record, data as never, station.id, now));
+        revised.set(type, list);
       }
+      // One write per table (the incidents' list segments are rewritten once per write).
+      for (const [type, records] of revised) await db.recordTable(type).bulkPut(records as never[]);
       if (found.oldSnapshots.length)
         await snapshots.bulkDelete(found.oldSnapshots.map((row) => row.seq!));
       if (found.drafts.length) await db.drafts.bulkDelete(found.drafts.map((row) => row.key));

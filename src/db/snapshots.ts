@@ -98,13 +98,21 @@ async function revertTo(db: SonaeDatabase, snapshot: SnapshotRow): Promise<void>
     await conflicts.bulkPut(snapshot.conflicts ?? []);
     return;
   }
-  for (const { type, id, main, siblings } of snapshot.changed) {
+  // One bulk write per table: a write of the incidents rewrites the list segments holding the
+  // rows it replaces (incidentListStore.ts), once per write, so not once per record.
+  for (const type of recordTypes) {
+    const changed = snapshot.changed.filter((change) => change.type === type);
+    if (changed.length === 0) continue;
     const table = db.recordTable(type);
-    if (main) await table.put(main as never);
-    else await table.delete(id);
-    await conflicts.where('[type+id]').equals([type, id]).delete();
-    if (siblings.length) await conflicts.bulkPut(siblings);
+    const mains = changed.flatMap(({ main }) => (main ? [main] : []));
+    const gone = changed.filter(({ main }) => !main).map(({ id }) => id);
+    if (mains.length) await table.bulkPut(mains as never[]);
+    if (gone.length) await table.bulkDelete(gone);
   }
+  for (const { type, id } of snapshot.changed)
+    await conflicts.where('[type+id]').equals([type, id]).delete();
+  const siblings = snapshot.changed.flatMap((change) => change.siblings);
+  if (siblings.length) await conflicts.bulkPut(siblings);
 }
 
 /**

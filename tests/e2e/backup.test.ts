@@ -47,7 +47,7 @@ async function freshPage(at: StaticServer): Promise<Page> {
 
 /** Tables compared: all but the derived list; settings without the key and the backup time. */
 function comparable(dump: Record<string, unknown[]>, dropLastAudit = false) {
-  const { incidentList: _derived, ...rest } = dump;
+  const { incidentListSegments: _derived, ...rest } = dump;
   const settings = (rest.settings as { key: string }[]).filter(
     (row) => !['stationKey', 'lastBackupAt', 'carryOver'].includes(row.key),
   );

@@ -8,7 +8,7 @@ import { loadStationKey } from '../../../src/db/keyStore.ts';
 import { loadLastBackupAt } from '../../../src/db/backupState.ts';
 import { loadLeaves } from '../../../src/db/conflicts.ts';
 import { readBlobBytes } from '../../../src/db/blobBytes.ts';
-import { incidentListTable } from '../../../src/db/incidentListStore.ts';
+import { incidentListRows } from '../../../src/db/incidentListRead.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
 import { restoreSnapshot } from '../../../src/db/snapshots.ts';
 import {
@@ -75,7 +75,7 @@ describe('whole-station backup', () => {
     expect(original.conflicts!.length).toBe(1);
     expect(original.revSignerSets!.length).toBeGreaterThan(0);
     expect(backup.manifest.tables.map((t) => t.name)).toEqual(
-      it_.db.tables.map((t) => t.name).filter((n) => n !== 'incidentList'),
+      it_.db.tables.map((t) => t.name).filter((n) => n !== 'incidentListSegments'),
     );
 
     const pc = clearedPc();
@@ -98,7 +98,7 @@ describe('whole-station backup', () => {
     });
     expect(await loadLastBackupAt()).toBe(backup.manifest.createdAt);
     // The derived list is rebuilt by the middleware as the incidents are written back.
-    expect(await incidentListTable(pc.db).count()).toBe(await pc.db.table('incidents').count());
+    expect((await incidentListRows(pc.db)).size).toBe(await pc.db.table('incidents').count());
     // Without the passphrase the key stays behind: the cleared PC has none yet.
     expect(await loadStationKey()).toBeNull();
   });

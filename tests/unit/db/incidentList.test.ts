@@ -10,11 +10,17 @@ import { exportBundle } from '../../../src/db/exchangeExport.ts';
 import { applyImport, prepareImport } from '../../../src/db/exchangeImport.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
 import { restoreSnapshot } from '../../../src/db/snapshots.ts';
+import { SEGMENT_ROWS, incidentListTable } from '../../../src/db/incidentListStore.ts';
 import {
-  incidentListTable,
+  COMPACT_AFTER_SEGMENTS,
+  compactIncidentList,
+  incidentListRows,
   isIncidentListInStep,
+  loadIncidentSearchIndex,
+  needsCompaction,
+  readIncidentList,
   rebuildIncidentList,
-} from '../../../src/db/incidentListStore.ts';
+} from '../../../src/db/incidentListRead.ts';
 import { buildDemoData } from '../../../src/demo/demoMunicipality.ts';
 import { recordTypes } from '../../../src/domain/recordTypes.ts';
 import { emptyIncident } from '../../../src/domain/incident.ts';
@@ -23,15 +29,15 @@ import { incidentListRowOf } from '../../../src/domain/incidentSearch.ts';
 import { freshDatabaseWithStation } from '../../testDatabase.ts';
 import { createStation, departmentForm, itForm, trustStation } from './exchangeHelpers.ts';
 
-// Dexie version 5 (issue 9; PRODUCT.md, decision 10): the incident log's rows with their folded
-// search text live in `incidentList`, one per incident record, written in the same transaction as
-// the record by whichever path writes it.
+// The incident log's rows with their folded search text (issue 9; PRODUCT.md, decision 10):
+// one per incident record since Dexie version 5, kept as segments since version 10, written in the
+// same transaction as the records by whichever path writes them.
 
 const STATION_ID = '00000000-0000-4000-8000-000000000001';
 
 /** Every row, by id, and the row each stored incident should have. */
 async function rowsAndExpected(db: SonaeDatabase) {
-  const rows = await incidentListTable(db).toArray();
+  const rows = [...(await incidentListRows(db)).values()];
   const records = await db.incidents.toArray();
   return {
     rows: new Map(rows.map((r) => [r.id, r])),
@@ -62,7 +68,7 @@ const incident = (title: string, extra = {}) =>
     ...extra,
   });
 
-describe('Dexie version 5: the incident list rows', () => {
+describe('the incident list rows', () => {
   it('builds a row for every incident of a version-4 database, tombstones included', async () => {
     const indexedDB = new IDBFactory();
     const old = await openAsVersion4(indexedDB);
@@ -114,7 +120,7 @@ describe('Dexie version 5: the incident list rows', () => {
 
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(await incidentListTable(db).count()).toBe(2100);
+    expect((await incidentListRows(db)).size).toBe(2100);
     await expectInStep(db);
     db.close();
   });
@@ -122,7 +128,7 @@ describe('Dexie version 5: the incident list rows', () => {
   it('follows saves, edits and deletions in the same transaction', async () => {
     const { db } = await freshDatabaseWithStation();
     const saved = await saveRecord('incident', incident('証明書が印刷できない'));
-    expect(await incidentListTable(db).get(saved.id)).toMatchObject({
+    expect((await incidentListRows(db)).get(saved.id)).toMatchObject({
       title: '証明書が印刷できない',
       rev: saved.rev,
     });
@@ -131,13 +137,13 @@ describe('Dexie version 5: the incident list rows', () => {
       { ...incident('証明書が印刷できない'), errorMessage: 'ＥＲＲ－７' },
       { id: saved.id, baseRev: saved.rev },
     );
-    expect(await incidentListTable(db).get(saved.id)).toMatchObject({
+    expect((await incidentListRows(db)).get(saved.id)).toMatchObject({
       rev: edited.rev,
       errorMessage: 'ＥＲＲ－７',
       text: expect.stringContaining('err-7'),
     });
     await deleteRecord('incident', saved.id);
-    expect(await incidentListTable(db).get(saved.id)).toMatchObject({ deleted: true });
+    expect((await incidentListRows(db)).get(saved.id)).toMatchObject({ deleted: true });
     await expectInStep(db);
   });
 
@@ -153,7 +159,7 @@ describe('Dexie version 5: the incident list rows', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    expect(await incidentListTable(db).get(saved.id)).toMatchObject({ title: '一つ目' });
+    expect((await incidentListRows(db)).get(saved.id)).toMatchObject({ title: '一つ目' });
     await expectInStep(db);
   });
 
@@ -166,7 +172,7 @@ describe('Dexie version 5: the incident list rows', () => {
       await db.incidents.bulkPut([{ ...saved, id: other, title: '二つ目' }, bad]).catch(() => {});
     });
     expect(await db.incidents.get(other)).toBeDefined();
-    expect((await incidentListTable(db).toArray()).map((r) => r.id).sort()).toEqual(
+    expect([...(await incidentListRows(db)).values()].map((r) => r.id).sort()).toEqual(
       [saved.id, other].sort(),
     );
     await expectInStep(db);
@@ -182,10 +188,10 @@ describe('Dexie version 5: the incident list rows', () => {
     await expectInStep(db);
     const first = (await db.incidents.toCollection().first())!;
     await db.incidents.delete(first.id);
-    expect(await incidentListTable(db).get(first.id)).toBeUndefined();
+    expect((await incidentListRows(db)).get(first.id)).toBeUndefined();
     await expectInStep(db);
     await db.incidents.clear();
-    expect(await incidentListTable(db).count()).toBe(0);
+    expect((await incidentListRows(db)).size).toBe(0);
   });
 
   it('follows an import and the undo of that import', async () => {
@@ -200,13 +206,44 @@ describe('Dexie version 5: the incident list rows', () => {
     const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text));
     if (!prepared.ok) throw new Error(prepared.error.kind);
     await applyImport(prepared.preview);
-    expect((await incidentListTable(it_.db).toArray()).map((r) => 'title' in r && r.title)).toEqual(
-      ['窓口で証明書が出ない'],
-    );
+    expect(
+      [...(await incidentListRows(it_.db)).values()].map((r) => 'title' in r && r.title),
+    ).toEqual(['窓口で証明書が出ない']);
     await expectInStep(it_.db);
     const [snapshot] = await exchangeTables(it_.db).snapshots.toArray();
     await restoreSnapshot(snapshot!.seq!);
-    expect(await incidentListTable(it_.db).count()).toBe(0);
+    expect((await incidentListRows(it_.db)).size).toBe(0);
+    await expectInStep(it_.db);
+  });
+
+  it('takes the earlier row of an incident an import updates out of storage', async () => {
+    const dept = await createStation(departmentForm);
+    const it_ = await createStation(itForm);
+    await trustStation(it_, dept, 'department', '市民課');
+    dept.use();
+    const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+    const first = await saveRecord(
+      'incident',
+      incident('鈴木花子さんの証明書が出ない', { systemId: system.id }),
+    );
+    const importAll = async () => {
+      const file = (await exportBundle({ kind: 'full', types: ['incident'] }))!;
+      it_.use();
+      const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text));
+      if (!prepared.ok) throw new Error(prepared.error.kind);
+      await applyImport(prepared.preview);
+      dept.use();
+    };
+    await importAll();
+    await saveRecord('incident', incident('証明書が出ない', { systemId: system.id }), {
+      id: first.id,
+      baseRev: first.rev,
+    });
+    await saveRecord('incident', incident('二件目', { systemId: system.id }));
+    await importAll();
+    const stored = JSON.stringify(await incidentListTable(it_.db).toArray());
+    expect(stored).not.toContain('鈴木');
+    expect(stored).toContain('二件目');
     await expectInStep(it_.db);
   });
 
@@ -244,8 +281,8 @@ describe('Dexie version 5: the incident list rows', () => {
     expect(await isIncidentListInStep(reopened)).toBe(false);
     await rebuildIncidentList(reopened, 4);
     await expectInStep(reopened);
-    expect(await incidentListTable(reopened).get(a!.id)).toMatchObject({ title: '古い版で編集' });
-    expect(await incidentListTable(reopened).get(b!.id)).toBeUndefined();
+    expect((await incidentListRows(reopened)).get(a!.id)).toMatchObject({ title: '古い版で編集' });
+    expect((await incidentListRows(reopened)).get(b!.id)).toBeUndefined();
     reopened.close();
   });
 
@@ -255,5 +292,103 @@ describe('Dexie version 5: the incident list rows', () => {
     );
     expect(await isIncidentListInStep(reopened)).toBe(false);
     reopened.close();
+  });
+});
+
+describe('Dexie version 10: the list as segments', () => {
+  it('builds the segments of a version-9 database and drops its list rows', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('sonae', { indexedDB, IDBKeyRange });
+    for (const v of schemaVersions.filter((s) => s.version <= 9))
+      old.version(v.version).stores(v.stores);
+    await old.open();
+    const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
+    await old.table('incidents').bulkPut(demo.incident);
+    await old.table('incidentList').bulkPut(demo.incident.map((r) => incidentListRowOf(r)));
+    old.close();
+
+    const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(10);
+    expect(db.tables.map((t) => t.name)).not.toContain('incidentList');
+    expect(await incidentListTable(db).count()).toBe(1);
+    await expectInStep(db);
+    expect(await db.incidents.get(demo.incident[1]!.id)).toEqual(demo.incident[1]);
+    db.close();
+  });
+
+  it('appends a write as segments of SEGMENT_ROWS, however many incidents it holds', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await db.incidents.bulkPut(
+      Array.from({ length: 2500 }, (_, n) => ({ ...template!, id: id(n) })),
+    );
+    expect(await incidentListTable(db).count()).toBe(2500 / SEGMENT_ROWS);
+    await saveRecord('incident', incident('一件だけ'));
+    expect(await incidentListTable(db).count()).toBe(2500 / SEGMENT_ROWS + 1);
+    await expectInStep(db);
+  });
+
+  it('leaves no earlier row of an edited or deleted incident in storage (decision 5)', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const first = await saveRecord('incident', incident('山田太郎さんの申請で停止'));
+    const second = await saveRecord('incident', incident('二件目'));
+    await db.incidents.bulkPut([
+      { ...(await db.incidents.get(first.id))!, title: '申請者の申請で停止' },
+      { ...(await db.incidents.get(second.id))!, title: '二件目（訂正）' },
+    ]);
+    const stored = () => incidentListTable(db).toArray();
+    expect(JSON.stringify(await stored())).not.toContain('山田');
+    expect((await incidentListRows(db)).get(first.id)).toMatchObject({
+      title: '申請者の申請で停止',
+    });
+    await deleteRecord('incident', second.id);
+    expect(JSON.stringify(await stored())).not.toContain('二件目');
+    await db.incidents.delete(first.id);
+    expect(JSON.stringify(await stored())).not.toContain('申請者');
+    await expectInStep(db);
+  });
+
+  it('follows the deletion of a key range', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await db.incidents.bulkPut(Array.from({ length: 10 }, (_, n) => ({ ...template!, id: id(n) })));
+    await db.incidents.where(':id').between(id(3), id(6), true, false).delete();
+    expect([...(await incidentListRows(db)).keys()].sort()).toEqual([0, 1, 2, 6, 7, 8, 9].map(id));
+    await expectInStep(db);
+  });
+
+  it('compacts piled-up segments into as few as the rows need, unless a write came between', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = [];
+    for (let n = 0; n < COMPACT_AFTER_SEGMENTS + 3; n++)
+      saved.push(await saveRecord('incident', incident(`保存 ${n}`)));
+    await deleteRecord('incident', saved[0]!.id);
+    const before = await incidentListRows(db);
+    const read = await readIncidentList(db);
+    expect(needsCompaction(read)).toBe(true);
+    // A save after the read: the compaction must not drop its segment.
+    await saveRecord('incident', incident('あとから'));
+    expect(await compactIncidentList(db, read)).toBe(false);
+    await loadIncidentSearchIndex(db);
+    expect(await incidentListTable(db).count()).toBe(1);
+    const after = await incidentListRows(db);
+    expect(after.size).toBe(before.size + 1);
+    for (const [id, row] of before) expect(after.get(id)).toEqual(row);
+    await expectInStep(db);
+    // Segments added after a compaction still come after it.
+    await saveRecord(
+      'incident',
+      { ...incident('保存 1（訂正）') },
+      {
+        id: saved[1]!.id,
+        baseRev: saved[1]!.rev,
+      },
+    );
+    expect((await incidentListRows(db)).get(saved[1]!.id)).toMatchObject({
+      title: '保存 1（訂正）',
+    });
   });
 });
