@@ -51,13 +51,31 @@ async function expectInStep(db: SonaeDatabase) {
   expect(await isIncidentListInStep(db)).toBe(true);
 }
 
-/** The database as a build of Dexie version 4 opened it: no list table, no middleware. */
-async function openAsVersion4(indexedDB: IDBFactory): Promise<Dexie> {
+/** The database as a build of Dexie version `version` opened it (no list middleware). */
+async function openAsVersion(indexedDB: IDBFactory, version: number): Promise<Dexie> {
   const old = new Dexie('sonae', { indexedDB, IDBKeyRange });
-  for (const v of schemaVersions.filter((s) => s.version <= 4))
+  for (const v of schemaVersions.filter((s) => s.version <= version))
     old.version(v.version).stores(v.stores);
   await old.open();
   return old;
+}
+
+/** A department and the IT section that trusts it; `importAll` carries every incident over. */
+async function departmentAndItSection() {
+  const dept = await createStation(departmentForm);
+  const it_ = await createStation(itForm);
+  await trustStation(it_, dept, 'department', '市民課');
+  dept.use();
+  const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+  const importAll = async () => {
+    const file = (await exportBundle({ kind: 'full', types: ['incident'] }))!;
+    it_.use();
+    const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text));
+    if (!prepared.ok) throw new Error(prepared.error.kind);
+    await applyImport(prepared.preview);
+    dept.use();
+  };
+  return { it_, systemId: system.id, importAll };
 }
 
 const incident = (title: string, extra = {}) =>
@@ -71,7 +89,7 @@ const incident = (title: string, extra = {}) =>
 describe('the incident list rows', () => {
   it('builds a row for every incident of a version-4 database, tombstones included', async () => {
     const indexedDB = new IDBFactory();
-    const old = await openAsVersion4(indexedDB);
+    const old = await openAsVersion(indexedDB, 4);
     const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
     // Types added in a later version have no table in the old database (and no demo rows).
     for (const type of recordTypes)
@@ -110,7 +128,7 @@ describe('the incident list rows', () => {
 
   it('builds the rows of a large version-4 database a thousand at a time, all of them', async () => {
     const indexedDB = new IDBFactory();
-    const old = await openAsVersion4(indexedDB);
+    const old = await openAsVersion(indexedDB, 4);
     const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
     const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     await old
@@ -195,51 +213,32 @@ describe('the incident list rows', () => {
   });
 
   it('follows an import and the undo of that import', async () => {
-    const dept = await createStation(departmentForm);
-    const it_ = await createStation(itForm);
-    await trustStation(it_, dept, 'department', '市民課');
-    dept.use();
-    const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
-    await saveRecord('incident', incident('窓口で証明書が出ない', { systemId: system.id }));
-    const file = (await exportBundle({ kind: 'full', types: ['incident'] }))!;
-    it_.use();
-    const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text));
-    if (!prepared.ok) throw new Error(prepared.error.kind);
-    await applyImport(prepared.preview);
+    const { it_, systemId, importAll } = await departmentAndItSection();
+    await saveRecord('incident', incident('窓口で証明書が出ない', { systemId }));
+    await importAll();
     expect(
       [...(await incidentListRows(it_.db)).values()].map((r) => 'title' in r && r.title),
     ).toEqual(['窓口で証明書が出ない']);
     await expectInStep(it_.db);
     const [snapshot] = await exchangeTables(it_.db).snapshots.toArray();
+    it_.use();
     await restoreSnapshot(snapshot!.seq!);
     expect((await incidentListRows(it_.db)).size).toBe(0);
     await expectInStep(it_.db);
   });
 
   it('takes the earlier row of an incident an import updates out of storage', async () => {
-    const dept = await createStation(departmentForm);
-    const it_ = await createStation(itForm);
-    await trustStation(it_, dept, 'department', '市民課');
-    dept.use();
-    const system = await saveRecord('system', { ...emptySystem(), name: '住民記録システム' });
+    const { it_, systemId, importAll } = await departmentAndItSection();
     const first = await saveRecord(
       'incident',
-      incident('鈴木花子さんの証明書が出ない', { systemId: system.id }),
+      incident('鈴木花子さんの証明書が出ない', { systemId }),
     );
-    const importAll = async () => {
-      const file = (await exportBundle({ kind: 'full', types: ['incident'] }))!;
-      it_.use();
-      const prepared = await prepareImport(file.fileName, utf8ToBytes(file.text));
-      if (!prepared.ok) throw new Error(prepared.error.kind);
-      await applyImport(prepared.preview);
-      dept.use();
-    };
     await importAll();
-    await saveRecord('incident', incident('証明書が出ない', { systemId: system.id }), {
+    await saveRecord('incident', incident('証明書が出ない', { systemId }), {
       id: first.id,
       baseRev: first.rev,
     });
-    await saveRecord('incident', incident('二件目', { systemId: system.id }));
+    await saveRecord('incident', incident('二件目', { systemId }));
     await importAll();
     const stored = JSON.stringify(await incidentListTable(it_.db).toArray());
     expect(stored).not.toContain('鈴木');
@@ -298,10 +297,7 @@ describe('the incident list rows', () => {
 describe('Dexie version 10: the list as segments', () => {
   it('builds the segments of a version-9 database and drops its list rows', async () => {
     const indexedDB = new IDBFactory();
-    const old = new Dexie('sonae', { indexedDB, IDBKeyRange });
-    for (const v of schemaVersions.filter((s) => s.version <= 9))
-      old.version(v.version).stores(v.stores);
-    await old.open();
+    const old = await openAsVersion(indexedDB, 9);
     const demo = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z'));
     await old.table('incidents').bulkPut(demo.incident);
     await old.table('incidentList').bulkPut(demo.incident.map((r) => incidentListRowOf(r)));
