@@ -10,7 +10,11 @@ import { exportBundle } from '../../../src/db/exchangeExport.ts';
 import { applyImport, prepareImport } from '../../../src/db/exchangeImport.ts';
 import { exchangeTables } from '../../../src/db/exchangeTables.ts';
 import { restoreSnapshot } from '../../../src/db/snapshots.ts';
-import { SEGMENT_ROWS, incidentListTable } from '../../../src/db/incidentListStore.ts';
+import {
+  SEGMENT_ROWS,
+  incidentListTable,
+  markNewIncidents,
+} from '../../../src/db/incidentListStore.ts';
 import {
   COMPACT_AFTER_SEGMENTS,
   compactIncidentList,
@@ -343,6 +347,19 @@ describe('Dexie version 10: the list as segments', () => {
     expect(JSON.stringify(await stored())).not.toContain('二件目');
     await db.incidents.delete(first.id);
     expect(JSON.stringify(await stored())).not.toContain('申請者');
+    await expectInStep(db);
+  });
+
+  it('looks up the row of an incident marked new once it has been written in the transaction', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
+    const record = { ...template!, title: '最初の題名（佐藤）' };
+    await db.transaction('rw', db.incidents, async (tx) => {
+      markNewIncidents(tx, [record.id]);
+      await db.incidents.put(record);
+      await db.incidents.put({ ...record, title: '直した題名' });
+    });
+    expect(JSON.stringify(await incidentListTable(db).toArray())).not.toContain('佐藤');
     await expectInStep(db);
   });
 
