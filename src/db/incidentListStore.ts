@@ -1,11 +1,12 @@
 import {
   cmp,
+  Dexie,
   type DBCore,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
   type DBCoreTable,
   type DBCoreTransaction,
-  type Dexie,
   type Middleware,
   type Table,
   type Transaction,
@@ -147,6 +148,16 @@ function appendSegments(trans: DBCoreTransaction, segments: IncidentListSegment[
   for (const segment of segments) store.add(segment);
 }
 
+/**
+ * Per transaction, the moment the last write to the incidents has issued its requests. The next
+ * write looks up the segments it replaces rows of only then: IndexedDB answers requests of one
+ * transaction in order, so the lookup sees that write's segments (rewritten or added). Two writes
+ * looking up at once would each rewrite a segment from the same copy, and the later rewrite
+ * would put back the row the earlier one took out (decision 5). A Dexie promise, so awaiting it
+ * keeps the transaction's zone.
+ */
+const lastIssued = new WeakMap<object, PromiseLike<void>>();
+
 /** Per transaction, incidents known to have no row yet (markNewIncidents). */
 const knownNew = new WeakMap<object, Set<string>>();
 
@@ -169,10 +180,8 @@ export function markNewIncidents(tx: Transaction, ids: Iterable<string>): void {
  * write and its segment commit or fail together. The segments holding rows the write replaces
  * are found first (a new incident, an import's usual case, has none); then the records, the new
  * segment and those rewrites are issued together (an import of 10,000 would otherwise wait for
- * each batch, then for its segment). Writes of one transaction issued in parallel that replace
- * rows of the same segment would each rewrite it from the same copy, leaving a replaced row in
- * storage (the read still shows the newest: later segments win, and a compaction drops it);
- * Sonae's own writers issue them one after another, in bulk where they write many.
+ * each batch, then for its segment). Writes of one transaction issued in parallel take turns
+ * for the lookup (lastIssued), so none leaves a replaced row in storage.
  */
 export const incidentListMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -207,16 +216,26 @@ export const incidentListMiddleware: Middleware<DBCore> = {
             }
             const ids = idsOf(req);
             const range = req.type === 'deleteRange' ? req.range : null;
-            // Known absent once only: a second write of the same incident has a row to replace.
-            const known = knownNew.get(trans);
-            const looked = known ? ids.filter((id) => !known.delete(id)) : ids;
-            const rewrites = await supersededSegments(list, trans, range ? null : looked, range);
-            const settled = Promise.allSettled([
-              table.mutate(req),
-              ...rewrites.map((write) => list.mutate(write)),
-            ]);
-            if (req.type === 'add' || req.type === 'put')
-              appendSegments(trans, segmentsOf(req.values.map((v) => incidentListRowOf(v))));
+            const previous = lastIssued.get(trans);
+            let issued = () => {};
+            lastIssued.set(trans, new Dexie.Promise<void>((resolve) => (issued = resolve)));
+            type Settled = PromiseSettledResult<DBCoreMutateResponse>;
+            let settled: Promise<[Settled, ...Settled[]]>;
+            try {
+              if (previous) await previous;
+              // Known absent once only: a second write of the same incident has a row to replace.
+              const known = knownNew.get(trans);
+              const looked = known ? ids.filter((id) => !known.delete(id)) : ids;
+              const rewrites = await supersededSegments(list, trans, range ? null : looked, range);
+              settled = Promise.allSettled([
+                table.mutate(req),
+                ...rewrites.map((write) => list.mutate(write)),
+              ]);
+              if (req.type === 'add' || req.type === 'put')
+                appendSegments(trans, segmentsOf(req.values.map((v) => incidentListRowOf(v))));
+            } finally {
+              issued();
+            }
             const [written, ...listed] = await settled;
             if (written.status === 'fulfilled' && written.value.numFailures === 0) {
               const failed = listed.find((result) => result.status === 'rejected');

@@ -363,6 +363,29 @@ describe('Dexie version 10: the list as segments', () => {
     await expectInStep(db);
   });
 
+  it('leaves no earlier row when writes of one transaction run in parallel (decision 5)', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    // Three incidents in one segment; a fourth about to be written.
+    await db.incidents.bulkPut(
+      [0, 1, 2].map((n) => ({ ...template!, id: id(n), title: `旧題${n}（鈴木）` })),
+    );
+    await db.transaction('rw', db.incidents, async () => {
+      await Promise.all([
+        db.incidents.put({ ...template!, id: id(0), title: '新題0' }),
+        db.incidents.put({ ...template!, id: id(1), title: '新題1' }),
+        db.incidents.delete(id(2)),
+        db.incidents.put({ ...template!, id: id(3), title: '一時の題（高橋）' }),
+        db.incidents.delete(id(3)),
+      ]);
+    });
+    const stored = JSON.stringify(await incidentListTable(db).toArray());
+    expect(stored).not.toContain('鈴木');
+    expect(stored).not.toContain('高橋');
+    await expectInStep(db);
+  });
+
   it('follows the deletion of a key range', async () => {
     const { db } = await freshDatabaseWithStation();
     const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
