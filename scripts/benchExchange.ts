@@ -107,6 +107,7 @@ type BenchApi = {
     compactJsonBytes: number;
   }>;
   setUpReceiver(name: string, pem: string, fingerprint: string): Promise<void>;
+  setUpVersion9(name: string, count: number): Promise<void>;
   measureFloors(
     count: number,
     runs: number,

@@ -7,6 +7,8 @@
  */
 import { Dexie } from 'dexie';
 import { SonaeDatabase, schemaVersions } from '../src/db/database.ts';
+import { INCIDENT_LIST_TABLE } from '../src/db/incidentListStore.ts';
+import { incidentListRowOf } from '../src/domain/incidentSearch.ts';
 import { setDatabase } from '../src/db/instance.ts';
 import { saveStation } from '../src/db/station.ts';
 import { ensureStationKey, trustKey } from '../src/db/keyStore.ts';
@@ -111,5 +113,31 @@ async function measureFloors(count: number, runs: number) {
   return { parseMs: median(parse), bulkPutMs: median(bulkPut), nativeEd25519: hasNativeEd25519() };
 }
 
-Object.assign(window, { sonaeBench: { setUpSender, setUpReceiver, measureFloors } });
+/**
+ * The department PC of setUpSender as a build of Dexie version 9 left it (before the list became
+ * segments, issue 9): every table but the segments, and one list row per incident. The app's next
+ * open runs the upgrade to version 10 (scripts/bench-upgrade.ts times it).
+ */
+async function setUpVersion9(databaseName: string, count: number) {
+  await setUpSender(databaseName, count);
+  const current = new SonaeDatabase(databaseName);
+  await current.open();
+  const tables = new Map<string, unknown[]>();
+  for (const table of current.tables)
+    if (table.name !== INCIDENT_LIST_TABLE) tables.set(table.name, await table.toArray());
+  current.close();
+  await Dexie.delete(databaseName);
+  const old = new Dexie(databaseName);
+  for (const { version, stores } of schemaVersions.filter((v) => v.version <= 9))
+    old.version(version).stores(stores);
+  await old.open();
+  for (const [name, rows] of tables) await old.table(name).bulkPut(rows);
+  const incidents = tables.get('incidents') as Parameters<typeof incidentListRowOf>[0][];
+  await old.table('incidentList').bulkPut(incidents.map((record) => incidentListRowOf(record)));
+  old.close();
+}
+
+Object.assign(window, {
+  sonaeBench: { setUpSender, setUpReceiver, measureFloors, setUpVersion9 },
+});
 document.body.dataset.ready = 'true';

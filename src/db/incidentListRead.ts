@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import {
+  incidentListRowOf,
   isLiveIncidentRow,
   type IncidentListRow,
   type LiveIncidentRow,
@@ -14,10 +15,8 @@ import { nextTask } from '../domain/nextTask.ts';
 import type { SonaeDatabase } from './database.ts';
 import {
   incidentListTable,
-  READ_CHUNK,
   SEGMENT_ROWS,
   segmentsOf,
-  writeFromRecords,
   type IncidentListSegment,
 } from './incidentListStore.ts';
 
@@ -101,7 +100,36 @@ function segmentsOfRows(rows: Iterable<IncidentListRow>): IncidentListSegment[] 
   return segmentsOf(sorted);
 }
 
-/** Writes every segment again from the incident table (after the drift check failed). */
+/** Records read per request by a rebuild. */
+const READ_CHUNK = 1000;
+
+/**
+ * Writes the segments again from the incident table, in the transaction the caller holds on both
+ * tables: every record read `chunkSize` at a time by id, each chunk cut into segments. One
+ * transaction, so no save can fall between a chunk and the next and be overwritten by an older
+ * row.
+ */
+async function writeFromRecords(
+  incidents: Table<Record<string, unknown>, string>,
+  list: Table<IncidentListSegment, number>,
+  chunkSize: number,
+) {
+  await list.clear();
+  for (let after: string | null = null; ;) {
+    const records =
+      after === null
+        ? await incidents.orderBy(':id').limit(chunkSize).toArray()
+        : await incidents.where(':id').above(after).limit(chunkSize).toArray();
+    if (records.length === 0) return;
+    await list.bulkAdd(segmentsOf(records.map((r) => incidentListRowOf(r))));
+    after = records.at(-1)!.id as string;
+  }
+}
+
+/**
+ * Writes every segment again from the incident table: after the drift check failed, which is also
+ * how the segments are first built (the upgrade to version 10 leaves them to the first read).
+ */
 export async function rebuildIncidentList(
   db: SonaeDatabase,
   chunkSize = READ_CHUNK,

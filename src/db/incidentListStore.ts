@@ -266,37 +266,3 @@ export const incidentListMiddleware: Middleware<DBCore> = {
     };
   },
 };
-
-/** Records read per request by a rebuild. */
-export const READ_CHUNK = 1000;
-
-/**
- * Writes the segments again from the incident table, in the transaction the caller holds on both
- * tables: every record read `chunkSize` at a time by id, each chunk cut into segments. One
- * transaction, so no save can fall between a chunk and the next and be overwritten by an older
- * row.
- */
-export async function writeFromRecords(
-  incidents: Table<Record<string, unknown>, string>,
-  list: Table<IncidentListSegment, number>,
-  chunkSize: number,
-) {
-  await list.clear();
-  for (let after: string | null = null; ;) {
-    const records =
-      after === null
-        ? await incidents.orderBy(':id').limit(chunkSize).toArray()
-        : await incidents.where(':id').above(after).limit(chunkSize).toArray();
-    if (records.length === 0) return;
-    await list.bulkAdd(segmentsOf(records.map((r) => incidentListRowOf(r))));
-    after = records.at(-1)!.id as string;
-  }
-}
-
-/**
- * Version 10's upgrade: the segments of every incident already stored, read a thousand at a time
- * so the page is never frozen by one long task (50,000 incidents in one read held it for 3.4 s).
- */
-export function buildIncidentList(tx: Transaction): Promise<void> {
-  return writeFromRecords(tx.table(INCIDENTS), tx.table(INCIDENT_LIST_TABLE), READ_CHUNK);
-}

@@ -4,6 +4,7 @@ import { schemaVersions } from '../../src/db/database.ts';
 import { databaseNameForPath } from '../../src/db/databaseName.ts';
 import { createStoredRecord } from '../../src/domain/storedRecord.ts';
 import { emptySystem } from '../../src/domain/system.ts';
+import { emptyIncident } from '../../src/domain/incident.ts';
 
 // A PC whose database was written by an old build (Dexie version 2: before record versions and
 // station roles) opens the new build: the record upgrades, which the first screen does not carry
@@ -46,6 +47,17 @@ describe('a database written by an older build', () => {
       '2025-04-01T00:00:00.000Z',
     );
     const { schemaVersion: _dropped, ...oldSystem } = system;
+    const incident = createStoredRecord(
+      'incident',
+      emptyIncident({
+        title: '旧版で記録した帳票の印刷障害',
+        systemId: system.id,
+        occurredAt: '2025-04-02T00:30:00.000Z',
+      }),
+      'old-station',
+      '2025-04-02T00:30:00.000Z',
+    );
+    const { schemaVersion: _droppedToo, ...oldIncident } = incident;
     // A page of the app's origin that does not start the app, to write the old database first
     // (Chromium asks for /favicon.ico for it, which the server does not have).
     await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
@@ -92,6 +104,7 @@ describe('a database written by an older build', () => {
         stores: storesUpTo(2),
         rows: {
           systems: [oldSystem],
+          incidents: [oldIncident],
           settings: [
             {
               key: 'station',
@@ -144,7 +157,14 @@ describe('a database written by an older build', () => {
     );
     expect(stored).toEqual(['it-section', system.schemaVersion]);
 
+    // The incident log's rows are not built by the upgrade but by the log's first read.
+    await page.goto(`${server.url}#/incidents`);
+    await page.getByText('旧版で記録した帳票の印刷障害').waitFor();
+    await page.getByLabel('キーワード').fill('帳票');
+    await expect.poll(() => page.locator('.result-count').textContent()).toContain('1件');
+
     // Now current: a reload does not load the upgrades again.
+    await page.goto(server.url);
     await page.reload();
     await page.getByText('旧版で登録した住基システム').first().waitFor();
     expect(upgradeChunks).toHaveLength(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { schemaVersions, SonaeDatabase } from '../../../src/db/database.ts';
-import { incidentListRows } from '../../../src/db/incidentListRead.ts';
+import { incidentListRows, loadIncidentSearchIndex } from '../../../src/db/incidentListRead.ts';
 import { createStoredRecord } from '../../../src/domain/storedRecord.ts';
 import { emptyIncident } from '../../../src/domain/incident.ts';
 
@@ -40,7 +40,9 @@ describe('Dexie version 7 (incident log rows with 手順書の更新待ち)', ()
 
     const db = new SonaeDatabase('sonae', { indexedDB, IDBKeyRange });
     await db.open();
-    // Version 10 builds the list from the records, as version 7 once rewrote its rows.
+    // The log's first read builds the list from the records (version 10 dropped the old rows),
+    // as version 7 once rewrote them.
+    await loadIncidentSearchIndex(db);
     const rows = await incidentListRows(db);
     expect(rows.get(waiting.id)).toMatchObject({ awaitingManualUpdate: true });
     expect(rows.get(updated.id)).not.toHaveProperty('awaitingManualUpdate');
