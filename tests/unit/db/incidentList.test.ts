@@ -189,6 +189,33 @@ describe('the incident list rows', () => {
     await expectInStep(db);
   });
 
+  it('writes neither record nor row when adding the segment fails (the save is refused)', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const saved = await saveRecord('incident', incident('一つ目'));
+    await saveRecord('incident', incident('二つ目'));
+    // A segment the save below leaves alone (it rewrites the first, which holds its old row).
+    const kept = (await incidentListTable(db).toArray()).at(-1)!;
+    // The segment is added with IndexedDB's own request (appendSegments), not awaited; make that
+    // request fail (a key already taken: a ConstraintError, as a full disk would fail it), once.
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args) {
+      if (this.name !== 'incidentListSegments') return add.apply(this, args);
+      IDBObjectStore.prototype.add = add;
+      return add.call(this, { ...(args[0] as object), seq: kept.seq });
+    } as typeof add;
+    try {
+      // The transaction is aborted, so the save is refused as a whole.
+      await expect(
+        saveRecord('incident', incident('保存されない題名'), { id: saved.id, baseRev: saved.rev }),
+      ).rejects.toThrow();
+    } finally {
+      IDBObjectStore.prototype.add = add;
+    }
+    expect(await db.incidents.get(saved.id)).toMatchObject({ title: '一つ目' });
+    expect((await incidentListRows(db)).get(saved.id)).toMatchObject({ title: '一つ目' });
+    await expectInStep(db);
+  });
+
   it('keeps no row for a record whose write fails inside a bulk write that goes on', async () => {
     const { db } = await freshDatabaseWithStation();
     const saved = await saveRecord('incident', incident('一つ目'));
