@@ -158,6 +158,14 @@ function appendSegments(trans: DBCoreTransaction, segments: IncidentListSegment[
  */
 const lastIssued = new WeakMap<object, PromiseLike<void>>();
 
+/** This write's turn in `trans` (lastIssued): await `previous`, call `issued` once issued. */
+function takeTurn(trans: DBCoreTransaction) {
+  const previous = lastIssued.get(trans);
+  let issued = () => {};
+  lastIssued.set(trans, new Dexie.Promise<void>((resolve) => (issued = resolve)));
+  return { previous, issued };
+}
+
 /** Per transaction, incidents known to have no row yet (markNewIncidents). */
 const knownNew = new WeakMap<object, Set<string>>();
 
@@ -216,9 +224,7 @@ export const incidentListMiddleware: Middleware<DBCore> = {
             }
             const ids = idsOf(req);
             const range = req.type === 'deleteRange' ? req.range : null;
-            const previous = lastIssued.get(trans);
-            let issued = () => {};
-            lastIssued.set(trans, new Dexie.Promise<void>((resolve) => (issued = resolve)));
+            const { previous, issued } = takeTurn(trans);
             type Settled = PromiseSettledResult<DBCoreMutateResponse>;
             let settled: Promise<[Settled, ...Settled[]]>;
             try {
@@ -244,13 +250,20 @@ export const incidentListMiddleware: Middleware<DBCore> = {
             }
             // Some record was not written: its row is made to match what the table holds.
             const realign = async () => {
-              const stored: unknown[] = await table.getMany({ trans, keys: ids });
-              const replaced = await supersededSegments(list, trans, ids, null);
-              const rows = stored
-                .filter((record) => record !== undefined)
-                .map((r) => incidentListRowOf(r as Parameters<typeof incidentListRowOf>[0]));
-              const done = Promise.all(replaced.map((write) => list.mutate(write)));
-              if (rows.length) appendSegments(trans, segmentsOf(rows));
+              const turn = takeTurn(trans);
+              let done: Promise<unknown>;
+              try {
+                if (turn.previous) await turn.previous;
+                const stored: unknown[] = await table.getMany({ trans, keys: ids });
+                const replaced = await supersededSegments(list, trans, ids, null);
+                const rows = stored
+                  .filter((record) => record !== undefined)
+                  .map((r) => incidentListRowOf(r as Parameters<typeof incidentListRowOf>[0]));
+                done = Promise.all(replaced.map((write) => list.mutate(write)));
+                if (rows.length) appendSegments(trans, segmentsOf(rows));
+              } finally {
+                turn.issued();
+              }
               await done;
             };
             if (written.status === 'fulfilled') {

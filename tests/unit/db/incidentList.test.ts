@@ -412,11 +412,21 @@ describe('Dexie version 10: the list as segments', () => {
         db.incidents.delete(id(2)),
         db.incidents.put({ ...template!, id: id(3), title: '一時の題（高橋）' }),
         db.incidents.delete(id(3)),
+        // A bulk write in which one record fails: its rows are realigned, also in turn.
+        db.incidents
+          .bulkPut([
+            { ...template!, id: id(4), title: '四件目' },
+            { ...template!, id: undefined as unknown as string, title: '鍵のない記録' },
+          ])
+          .catch(() => {}),
+        db.incidents.put({ ...template!, id: id(4), title: '四件目（訂正・伊藤）' }),
+        db.incidents.put({ ...template!, id: id(4), title: '四件目（再訂正）' }),
       ]);
     });
     const stored = JSON.stringify(await incidentListTable(db).toArray());
     expect(stored).not.toContain('鈴木');
     expect(stored).not.toContain('高橋');
+    expect(stored).not.toContain('伊藤');
     await expectInStep(db);
   });
 
