@@ -4,7 +4,7 @@ import { recordSchemas } from '../domain/recordSchemas.ts';
 import { recordTypeLabels, recordTypes, type RecordType } from '../domain/recordTypes.ts';
 import { nowIso } from '../domain/dateTime.ts';
 import { pickData } from '../domain/recordMeta.ts';
-import { recordTitle } from '../domain/recordTitle.ts';
+import { recordTitle, storedRecordTitle } from '../domain/recordTitle.ts';
 import { currentRecordVersion } from '../domain/storedRecord.ts';
 import { compareRecordVersions, relateVersion } from '../domain/recordVersion.ts';
 import { compareLeaves, resolutionMeta } from '../exchange/merge.ts';
@@ -53,7 +53,7 @@ export async function listConflicts(): Promise<ConflictSummary[]> {
   const summaries: ConflictSummary[] = [];
   for (const { type, id, siblings } of counts.values()) {
     const main = await db.recordTable(type).get(id);
-    const title = main ? recordTitle(type, pickData(main) as never) : id;
+    const title = main ? storedRecordTitle(type, main) : id;
     summaries.push({ type, id, title, versions: siblings + 1 });
   }
   return summaries.sort(

@@ -22,6 +22,7 @@ import {
 } from './importAttachments.ts';
 import { describeAuthors, revSignerSet, type VersionAuthors } from './importAuthors.ts';
 import { importAuditEntry, importRow } from './importAudit.ts';
+import { nextTask } from '../domain/nextTask.ts';
 import { currentActorName } from './operator.ts';
 import {
   WRITE_BATCH,
@@ -126,7 +127,7 @@ export async function prepareImport(
   if (!station) throw new StationMissingError('station not set up');
 
   const { incoming, otherRows } = await splitByRole(db, parsed.keys, parsed.leaves, signer);
-  const plan = await planMerge(db, incoming);
+  const plan = await planMerge(db, incoming, { pause: nextTask });
   const authors = await describeAuthors(db, plan, signer, station);
   const rows: PreviewRow[] = [
     ...plan.map((row, i) => toPreviewRow(row, authors[i]!)),

@@ -3,8 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { nextTask } from '../domain/nextTask.ts';
 import type { RecordOf } from '../domain/recordSchemas.ts';
 import type { RecordType } from '../domain/recordTypes.ts';
-import { recordTitle } from '../domain/recordTitle.ts';
-import { pickData } from '../domain/recordMeta.ts';
+import { storedRecordTitle } from '../domain/recordTitle.ts';
 import { checkReplay, createTrustedKey, type TrustedKey } from '../exchange/bundleTrust.ts';
 import { describeBundleError } from '../exchange/bundleErrors.ts';
 import type { RecordKey } from '../exchange/parseBundle.ts';
@@ -77,7 +76,7 @@ export async function splitByRole(
     const typed = leaves[index]!.map((leaf) => ({ type, record: leaf }));
     if (allowed.includes(type)) incoming.push(...typed);
     else {
-      const title = recordTitle(type, pickData(leaves[index]![0]!) as never);
+      const title = storedRecordTitle(type, leaves[index]![0]!);
       const reason = describeBundleError({
         kind: 'roleNotAllowed',
         role: signer.role,

@@ -1,6 +1,6 @@
 import { recordSchemas, type RecordOf } from '../domain/recordSchemas.ts';
 import { recordTypeLabels, recordTypes, type RecordType } from '../domain/recordTypes.ts';
-import { recordTitle } from '../domain/recordTitle.ts';
+import { recordTitle, storedRecordTitle } from '../domain/recordTitle.ts';
 import { pickData } from '../domain/recordMeta.ts';
 import { reviseStoredRecord } from '../domain/storedRecord.ts';
 import { nowIso } from '../domain/dateTime.ts';
@@ -104,7 +104,7 @@ export async function purgeName(name: string): Promise<NameUses> {
         const checked = recordSchemas[type].data.safeParse(data);
         if (!checked.success)
           throw new NamePurgeError(
-            `${recordTypeLabels[type]}「${recordTitle(type, pickData(record) as never)}」は、氏名を置き換えると入力の条件に合わなくなるため、削除できませんでした（${checked.error.issues[0]?.message ?? ''}）。その記録を編集してから、もう一度行ってください。`,
+            `${recordTypeLabels[type]}「${storedRecordTitle(type, record)}」は、氏名を置き換えると入力の条件に合わなくなるため、削除できませんでした（${checked.error.issues[0]?.message ?? ''}）。その記録を編集してから、もう一度行ってください。`,
           );
         // The data as read, unknown fields of a newer Sonae included, with the name replaced.
         const list = revised.get(type) ?? [];

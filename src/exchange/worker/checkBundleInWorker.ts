@@ -12,6 +12,11 @@ export interface CheckOptions {
   trustedKeys: readonly TrustedKey[];
   maxBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The chosen file, when `bytes` are exactly its content (not a decrypted bundle): the workers
+   * then read it themselves, and the page copies nothing to them.
+   */
+  file?: Blob;
 }
 
 /**
@@ -123,7 +128,8 @@ export function checkBundleInWorker(
     return parseBundleAsync(bytes, options);
   }
   const { worker, helper } = workers;
-  const { onProgress, ...rest } = options;
+  const { onProgress, file, ...rest } = options;
+  const source = file ?? bytes;
   return new Promise<CheckResult>((resolve, reject) => {
     let heard = false;
     const parts = collectCheckResult();
@@ -198,10 +204,15 @@ export function checkBundleInWorker(
         resolve(parseBundleAsync(bytes, options));
       };
     }
-    const request: AnyWorkerRequest = { kind: 'check', bytes, ...rest, shared: helper !== null };
+    const request: AnyWorkerRequest = {
+      kind: 'check',
+      bytes: source,
+      ...rest,
+      shared: helper !== null,
+    };
     worker.postMessage(request);
     if (helper) {
-      const help: AnyWorkerRequest = { kind: 'help', bytes };
+      const help: AnyWorkerRequest = { kind: 'help', bytes: source };
       helper.postMessage(help);
     }
   });

@@ -87,8 +87,10 @@ export function ImportSection() {
         bytes,
         config.status === 'ok' ? config.keys : [],
         {
-          // The checks run in a Web Worker, so the page repaints while a large file is read.
-          parse: checkBundleInWorker,
+          // The checks run in Web Workers, so the page repaints while a large file is read; they
+          // read the chosen file themselves unless it was decrypted here.
+          parse: (fileBytes, options) =>
+            checkBundleInWorker(fileBytes, decrypted ? options : { ...options, file }),
           ...(decrypted ? { encryptedSha256: decrypted.outer } : {}),
           onProgress: (progress) =>
             setState((now) => (now.step === 'checking' ? { step: 'checking', progress } : now)),

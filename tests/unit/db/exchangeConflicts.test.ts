@@ -115,6 +115,27 @@ describe('planMerge in bulk', () => {
     expect(counts).toEqual({ unchanged: 60, new: 90 });
     expect(await db.systems.count()).toBe(150);
   });
+
+  it('pauses every 5,000 records for a preview, with the same plan and names', async () => {
+    const { db } = await freshDatabaseWithStation();
+    const kept = await saveRecord('system', { ...emptySystem(), name: '既存のシステム' });
+    const gone = {
+      ...nextRevisionMeta(kept, {}, OTHER, '2001-01-01T00:00:00.000Z', true),
+    } as SystemRecord;
+    const fresh = Array.from({ length: 10_001 }, (_, i) => ({
+      ...emptySystem(),
+      name: `新規${i}`,
+      ...nextRevisionMeta(kept, {}, OTHER, '2001-01-01T00:00:00.000Z'),
+      id: crypto.randomUUID(),
+    }));
+    const incoming = [gone, ...fresh].map((record) => ({ type: 'system' as const, record }));
+    let pauses = 0;
+    const paused = await planMerge(db, incoming, { pause: async () => void (pauses += 1) });
+    expect(pauses).toBe(2);
+    expect(paused).toEqual(await planMerge(db, incoming));
+    expect(paused[0]).toMatchObject({ id: kept.id, change: 'updated', title: '（削除済み）' });
+    expect(paused[1]).toMatchObject({ change: 'new', title: '新規0' });
+  });
 });
 
 describe('resolving a conflict with a deletion', () => {

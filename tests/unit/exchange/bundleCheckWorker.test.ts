@@ -6,6 +6,7 @@ import {
   collectCheckResult,
   RECORDS_PER_MESSAGE,
   runBundleCheck,
+  runShareCheck,
   type AnyWorkerRequest,
   type WorkerMessage,
 } from '../../../src/exchange/worker/bundleCheckMessages.ts';
@@ -140,6 +141,36 @@ describe('checkBundleInWorker', () => {
       bundle: expect.objectContaining({ records: [] }),
       fileSha256,
     });
+  });
+
+  it('sends the chosen file itself, which the workers read, with the same result', async () => {
+    const made: RelayWorker[] = [];
+    vi.stubGlobal('Worker', relayWorkers(made));
+    const { bytes } = largeFile();
+    const file = new Blob([bytes as BlobPart]);
+    const result = await checkBundleInWorker(bytes, { trustedKeys, file });
+    // A Blob crosses to a worker without a copy of the bytes on the page's thread.
+    expect(made.map((w) => w.requests[0]!)).toMatchObject([
+      { kind: 'check', bytes: expect.any(Blob) },
+      { kind: 'help', bytes: expect.any(Blob) },
+    ]);
+    expect(result).toEqual({
+      ...parseBundle(bytes, { trustedKeys }),
+      bundle: expect.objectContaining({ records: [] }),
+      fileSha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  });
+
+  it('lets the checking worker check every record when the helper cannot read the file', async () => {
+    const sent: WorkerMessage[] = [];
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) };
+    await runShareCheck(unreadable as unknown as Blob, (message) => sent.push(message));
+    expect(sent).toEqual([{ kind: 'share', answer: null }, { kind: 'shareDone' }]);
+    const checked: WorkerMessage[] = [];
+    await runBundleCheck({ bytes: unreadable as unknown as Blob, trustedKeys }, (message) =>
+      checked.push(message),
+    );
+    expect(checked).toEqual([{ kind: 'error', message: 'NotReadableError' }]);
   });
 
   it('waits for the helper’s leaves when the checking worker is done first', async () => {
