@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { runRecordUpgrades } from './recordUpgradeLoader.ts';
 import { upgradeStationRole } from './stationUpgrade.ts';
 import { INCIDENT_LIST_TABLE, incidentListMiddleware } from './incidentListStore.ts';
+import { coarseChangeTrackingMiddleware } from './coarseChangeTracking.ts';
 import {
   convertLegacyRevSigners,
   LEGACY_REV_SIGNERS_TABLE,
@@ -175,6 +176,8 @@ export class SonaeDatabase extends Dexie {
     super(name, options);
     // Every write to the incidents also writes their list rows, in the same transaction.
     this.use(incidentListMiddleware);
+    // An import's one-row-per-import entries note their multi-entry index as a whole.
+    this.use(coarseChangeTrackingMiddleware);
     for (const { version, stores, upgrade } of schemaVersions) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
