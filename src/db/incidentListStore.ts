@@ -216,11 +216,19 @@ export const incidentListMiddleware: Middleware<DBCore> = {
             const { trans } = req;
             const list = down.table(INCIDENT_LIST_TABLE);
             if (req.type === 'deleteRange' && req.range.type === RANGE_ANY) {
-              const [res] = await Promise.all([
-                table.mutate(req),
-                list.mutate({ type: 'deleteRange', trans, range: req.range }),
-              ]);
-              return res;
+              // In turn too: a rewrite issued after the clear would bring a segment back.
+              const { previous, issued } = takeTurn(trans);
+              let both: Promise<DBCoreMutateResponse[]>;
+              try {
+                if (previous) await previous;
+                both = Promise.all([
+                  table.mutate(req),
+                  list.mutate({ type: 'deleteRange', trans, range: req.range }),
+                ]);
+              } finally {
+                issued();
+              }
+              return (await both)[0]!;
             }
             const ids = idsOf(req);
             const range = req.type === 'deleteRange' ? req.range : null;

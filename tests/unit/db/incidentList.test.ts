@@ -82,6 +82,17 @@ async function departmentAndItSection() {
   return { it_, systemId: system.id, importAll };
 }
 
+/** Three incidents in one segment, titled 旧題n（鈴木）; `id(n)` names incident n. */
+async function threeInOneSegment() {
+  const { db } = await freshDatabaseWithStation();
+  const template = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident[0]!;
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  await db.incidents.bulkPut(
+    [0, 1, 2].map((n) => ({ ...template, id: id(n), title: `旧題${n}（鈴木）` })),
+  );
+  return { db, template, id };
+}
+
 const incident = (title: string, extra = {}) =>
   emptyIncident({
     title,
@@ -398,13 +409,7 @@ describe('Dexie version 10: the list as segments', () => {
   });
 
   it('leaves no earlier row when writes of one transaction run in parallel (decision 5)', async () => {
-    const { db } = await freshDatabaseWithStation();
-    const [template] = buildDemoData(STATION_ID, new Date('2026-11-01T00:00:00Z')).incident;
-    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    // Three incidents in one segment; a fourth about to be written.
-    await db.incidents.bulkPut(
-      [0, 1, 2].map((n) => ({ ...template!, id: id(n), title: `旧題${n}（鈴木）` })),
-    );
+    const { db, template, id } = await threeInOneSegment();
     await db.transaction('rw', db.incidents, async () => {
       await Promise.all([
         db.incidents.put({ ...template!, id: id(0), title: '新題0' }),
@@ -427,6 +432,22 @@ describe('Dexie version 10: the list as segments', () => {
     expect(stored).not.toContain('鈴木');
     expect(stored).not.toContain('高橋');
     expect(stored).not.toContain('伊藤');
+    await expectInStep(db);
+  });
+
+  it('clears in turn with the writes of the same transaction (decision 5)', async () => {
+    const { db, template, id } = await threeInOneSegment();
+    await db.transaction('rw', db.incidents, async () => {
+      await Promise.all([
+        db.incidents.put({ ...template!, id: id(0), title: '新題（佐藤）' }),
+        db.incidents.clear(),
+        db.incidents.put({ ...template!, id: id(5), title: '残る題' }),
+      ]);
+    });
+    const stored = JSON.stringify(await incidentListTable(db).toArray());
+    expect(stored).not.toContain('鈴木');
+    expect(stored).not.toContain('佐藤');
+    expect([...(await incidentListRows(db)).keys()]).toEqual([id(5)]);
     await expectInStep(db);
   });
 
