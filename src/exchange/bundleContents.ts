@@ -81,6 +81,9 @@ type Failed = { ok: false; error: BundleError };
 type Contents = { ok: true; leaves: Leaves; attachmentBytes: Map<string, Uint8Array> } | Failed;
 type Records = UnsignedBundle['records'];
 
+/** Records checked between two reports to checkRecordShare's `onChecked`. */
+export const CHECKED_EVERY = 1000;
+
 /** A record's type and id as one key, to find a record twice. */
 const recordKey = ({ type, id }: Pick<BundleRecord, 'type' | 'id'>) => `${type}\u0000${id}`;
 
@@ -88,16 +91,19 @@ const recordKey = ({ type, id }: Pick<BundleRecord, 'type' | 'id'>) => `${type}\
  * The leaves of records `from`…`to` (taken like fromBundleLeaves), or the first problem with its
  * index. With `seen`, each record is first looked up there (a record twice) and added to it;
  * without, as a helper worker checks its share of a file (src/exchange/worker/bundleHelper.ts),
- * duplicates are left to whoever sees the whole file.
+ * duplicates are left to whoever sees the whole file. `onChecked` hears how many of them are
+ * checked, every CHECKED_EVERY records (a progress bar).
  */
 export function checkRecordShare(
   records: Records,
   from: number,
   to: number,
   seen?: Set<string>,
+  onChecked?: (checked: number) => void,
 ): { ok: true; leaves: Leaves } | { ok: false; index: number; error: BundleError } {
   const leaves: Leaves = [];
   for (let index = from; index < to; index++) {
+    if (onChecked && index > from && (index - from) % CHECKED_EVERY === 0) onChecked(index - from);
     const record = records[index]!;
     const { type, id } = record;
     if (seen) {
@@ -141,8 +147,9 @@ function checkAttachments(
  */
 export function checkBundleContents(
   bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,
+  onChecked?: (checked: number) => void,
 ): Contents {
-  const records = checkRecordShare(bundle.records, 0, bundle.records.length, new Set());
+  const records = checkRecordShare(bundle.records, 0, bundle.records.length, new Set(), onChecked);
   if (!records.ok) return { ok: false, error: records.error };
   const attachments = checkAttachments(bundle, records.leaves);
   if (!attachments.ok) return attachments;
@@ -177,17 +184,24 @@ export async function checkBundleContentsShared(
   bundle: Pick<UnsignedBundle, 'records' | 'attachments'>,
   from: number,
   share: Promise<ShareAnswer>,
+  onChecked?: (checked: number) => void,
 ): Promise<Contents & { sharedFrom?: number }> {
   const { records } = bundle;
   const seen = new Set<string>();
-  const mine = checkRecordShare(records, 0, from, seen);
+  const mine = checkRecordShare(records, 0, from, seen, onChecked);
   if (!mine.ok) return { ok: false, error: mine.error };
   const { leaves } = mine;
   const answer = await share;
   const usable =
     answer?.from === from && (!answer.ok || answer.refs.length === records.length - from);
   if (!usable) {
-    const rest = checkRecordShare(records, from, records.length, seen);
+    const rest = checkRecordShare(
+      records,
+      from,
+      records.length,
+      seen,
+      onChecked && ((checked) => onChecked(from + checked)),
+    );
     if (!rest.ok) return { ok: false, error: rest.error };
     const all = [...leaves, ...rest.leaves];
     const attachments = checkAttachments(bundle, all);

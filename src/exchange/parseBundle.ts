@@ -55,7 +55,11 @@ export type RecordShare = (total: number) => { from: number; answer: Promise<Sha
 export interface ReadOptions {
   /** Defaults to MAX_BUNDLE_BYTES; tests pass a small one. */
   maxBytes?: number;
-  /** Records checked so far of the file's `total`, for a progress bar (see parseBundleAsync). */
+  /**
+   * Records checked so far of the file's `total`, for a progress bar (parseBundleAsync): 0 once
+   * the envelope is read, every CHECKED_EVERY records, `total` when all is checked. With a helper
+   * (`share`), those checked here; the helper counts its own.
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -159,9 +163,10 @@ export async function parseBundleAsync(
   if (!(await verifySignedFileAsync(bytes, envelope.raw as Bundle, trust.key.publicKey)))
     return fail({ kind: 'badSignature' });
   const share = options.share?.(total);
+  const onChecked = options.onProgress && ((done: number) => options.onProgress?.(done, total));
   const result = share
-    ? await withSharedContents(envelope.bundle, trust.key, share.from, share.answer)
-    : withContents(envelope.bundle, trust.key);
+    ? await withSharedContents(envelope.bundle, trust.key, share.from, share.answer, onChecked)
+    : withContents(envelope.bundle, trust.key, onChecked);
   if (result.ok) options.onProgress?.(total, total);
   return result;
 }
@@ -175,8 +180,9 @@ async function withSharedContents(
   signer: TrustedKey,
   from: number,
   answer: Promise<ShareAnswer>,
+  onChecked?: (checked: number) => void,
 ): Promise<BundleResult<ParsedBundle & { signer: TrustedKey; sharedFrom?: number }>> {
-  const contents = await checkBundleContentsShared(bundle, from, answer);
+  const contents = await checkBundleContentsShared(bundle, from, answer, onChecked);
   if (!contents.ok) return contents;
   return { ...contents, ok: true, bundle, keys: keysOf(bundle), signer };
 }
@@ -184,8 +190,9 @@ async function withSharedContents(
 function withContents(
   bundle: Bundle,
   signer: TrustedKey,
+  onChecked?: (checked: number) => void,
 ): BundleResult<ParsedBundle & { signer: TrustedKey }> {
-  const contents = checkBundleContents(bundle);
+  const contents = checkBundleContents(bundle, onChecked);
   if (!contents.ok) return contents;
   const { leaves, attachmentBytes } = contents;
   return { ok: true, bundle, keys: keysOf(bundle), leaves, attachmentBytes, signer };

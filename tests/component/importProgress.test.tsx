@@ -17,6 +17,9 @@ describe('the import progress bar', () => {
     expect(describeImportProgress({ step: 'checking', done: 0, total: 50_000 })).toBe(
       'ファイルを確認しています（記録 50,000件）…',
     );
+    expect(describeImportProgress({ step: 'checking', done: 23_000, total: 50_000 })).toBe(
+      'ファイルを確認しています: 23,000 / 50,000件',
+    );
     expect(describeImportProgress({ step: 'checking', done: 50_000, total: 50_000 })).toBe(
       'ファイルを確認しました（記録 50,000件）。',
     );
@@ -28,11 +31,18 @@ describe('the import progress bar', () => {
     );
   });
 
-  it('moves without a count while checking, and counts the records while writing', () => {
+  it('moves without a count until records are checked, then counts them, and the writes', () => {
     const { rerender } = render(
       <ImportPreviewProgress progress={{ step: 'checking', done: 0, total: 50_000 }} />,
     );
     const bar = screen.getByRole('progressbar', { name: '取り込みの進み具合' });
+    expect(bar).not.toHaveAttribute('value');
+    rerender(
+      <ImportPreviewProgress progress={{ step: 'checking', done: 23_000, total: 50_000 }} />,
+    );
+    expect(bar).toHaveAttribute('value', '23000');
+    expect(bar).toHaveAttribute('max', '50000');
+    rerender(<ImportPreviewProgress progress={{ step: 'comparing', done: 0, total: 50_000 }} />);
     expect(bar).not.toHaveAttribute('value');
     rerender(<ImportPreviewProgress progress={{ step: 'writing', done: 12_000, total: 50_000 }} />);
     expect(bar).toHaveAttribute('value', '12000');

@@ -95,6 +95,8 @@ async function importOnNewStation(
   await page.goto(url);
   await setUpStation(page);
   await page.goto(`${url}#/exchange`);
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
+  await page.evaluate(recordProgressInPage);
   await page.getByLabel('取り込むファイルを選ぶ').setInputFiles(file.path);
   await page.getByText('信頼していない鍵で署名されています').waitFor({ timeout: 60_000 });
   await page.getByLabel('公開鍵ファイル').setInputFiles(file.keyPath);
@@ -103,8 +105,6 @@ async function importOnNewStation(
   await page.getByLabel('確認した指紋').fill(file.fingerprint);
   await page.getByRole('button', { name: '指紋を確認して信頼する' }).click();
   await page.getByRole('heading', { name: /取り込みの確認/ }).waitFor({ timeout: 120_000 });
-  await page.evaluate('globalThis.__name ??= (fn) => fn');
-  await page.evaluate(recordProgressInPage);
   await page.getByRole('button', { name: '取り込む', exact: true }).click();
   await screenshot(page, `exchange-large-writing-${new URL(url).hostname}`);
   const done = page.getByText(/を取り込みました/);
@@ -120,9 +120,14 @@ async function importOnNewStation(
 }
 
 describe(`a file of ${COUNT.toLocaleString('ja-JP')} incidents and the demo lists`, () => {
-  it('imports with a progress bar that counts the records written', async () => {
+  it('imports with a progress bar that counts the records checked, then written', async () => {
     const { watch, progress, result, secure } = await importOnNewStation(server.url, browser);
     expect(secure).toBe(true);
+    // While the file is checked, the records checked so far (both workers', every 1,000 each).
+    const checked = progress.filter((text) => text.startsWith('ファイルを確認しています: '));
+    expect(checked.length).toBeGreaterThan(0);
+    for (const text of checked)
+      expect(text).toMatch(/^ファイルを確認しています: [\d,]+ \/ [\d,]+件$/);
     // Batches of 1,000: every count appears, up to all of them.
     const written = progress.filter((text) => text.startsWith('取り込んでいます: '));
     expect(written[0]).toMatch(/^取り込んでいます: 0 \/ [\d,]+件$/);

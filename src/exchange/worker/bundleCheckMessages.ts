@@ -130,7 +130,9 @@ export async function runShareCheck(
     send({ kind: 'shareDone' });
     return;
   }
-  const { answer, leaves } = checkShare(bytes);
+  const { answer, leaves } = checkShare(bytes, (done, total) =>
+    send({ kind: 'progress', done, total }),
+  );
   send({ kind: 'share', answer });
   if (answer?.ok) sendRecords([], leaves, send);
   const fileSha256 = await sha256HexIfNative(bytes);

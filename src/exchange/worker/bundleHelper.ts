@@ -24,9 +24,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * (ShareAnswer) with those records' leaves. Nothing here is a verdict: the checking worker reads
  * the same file fully and decides, using this only for records it then skips. Anything unusual
  * (not JSON, not a bundle's shape, a record the schema refuses, an exception) gives a null
- * answer, and the checking worker checks those records itself.
+ * answer, and the checking worker checks those records itself. `onChecked` hears how many of its
+ * share it has checked, every CHECKED_EVERY records.
  */
-export function checkShare(bytes: Uint8Array): {
+export function checkShare(
+  bytes: Uint8Array,
+  onChecked?: (checked: number, total: number) => void,
+): {
   answer: ShareAnswer;
   leaves: ParsedBundle['leaves'];
 } {
@@ -43,7 +47,13 @@ export function checkShare(bytes: Uint8Array): {
       if (!parsed.success) return none;
       records[index] = parsed.data;
     }
-    const checked = checkRecordShare(records, from, raw.length);
+    const checked = checkRecordShare(
+      records,
+      from,
+      raw.length,
+      undefined,
+      onChecked && ((count) => onChecked(count, raw.length)),
+    );
     if (!checked.ok) return { answer: { ...checked, from }, leaves: [] };
     const refs = checked.leaves.map((leaves) => leaves.map(attachmentRefsOnly));
     return { answer: { ok: true, from, refs }, leaves: checked.leaves };

@@ -155,6 +155,28 @@ export function checkBundleInWorker(
       /** The file's SHA-256, when the helper could hash it (then the page need not). */
       fileSha256: undefined as string | undefined,
     };
+    /**
+     * Records checked, for the progress bar: the checking worker's count and the helper's added
+     * (the checking worker reports `total` once everything, the helper's share too, is checked).
+     */
+    const progress = {
+      checked: 0,
+      helped: 0,
+      total: 0,
+      checker(done: number, total: number) {
+        progress.total = total;
+        progress.checked = done;
+        progress.report();
+      },
+      helper(done: number) {
+        progress.helped = done;
+        if (progress.total > 0) progress.report();
+      },
+      report() {
+        const { checked, helped, total } = progress;
+        onProgress?.(checked >= total ? total : Math.min(checked + helped, total - 1), total);
+      },
+    };
     /** The helper's answer to the checking worker, once (null: it failed, check there). */
     const relay = (answer: ShareAnswer) => {
       if (share.relayed) return;
@@ -165,7 +187,7 @@ export function checkBundleInWorker(
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       heard = true;
       const message = event.data;
-      if (message.kind === 'progress') onProgress?.(message.done, message.total);
+      if (message.kind === 'progress') progress.checker(message.done, message.total);
       else if (message.kind === 'records') parts.add(message);
       else if (message.kind === 'result') {
         // Records checked by the helper: its leaves may still be on their way.
@@ -187,7 +209,8 @@ export function checkBundleInWorker(
     if (helper) {
       helper.onmessage = (event: MessageEvent<WorkerMessage>) => {
         const message = event.data;
-        if (message.kind === 'share') relay(message.answer);
+        if (message.kind === 'progress') progress.helper(message.done);
+        else if (message.kind === 'share') relay(message.answer);
         else if (message.kind === 'records') parts.addShared(message);
         else if (message.kind === 'shareDone') {
           share.done = true;

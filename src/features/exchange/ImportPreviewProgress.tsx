@@ -9,9 +9,10 @@ export function describeImportProgress(progress: ImportProgress | null): string 
   const { step, done, total } = progress;
   switch (step) {
     case 'checking':
-      return done < total
-        ? `ファイルを確認しています（記録 ${count(total)}件）…`
-        : `ファイルを確認しました（記録 ${count(total)}件）。`;
+      if (done >= total) return `ファイルを確認しました（記録 ${count(total)}件）。`;
+      return done > 0
+        ? `ファイルを確認しています: ${count(done)} / ${count(total)}件`
+        : `ファイルを確認しています（記録 ${count(total)}件）…`;
     case 'comparing':
       return `この PC の記録と照らし合わせています（${count(total)}件）…`;
     case 'writing':
@@ -20,11 +21,15 @@ export function describeImportProgress(progress: ImportProgress | null): string 
 }
 
 /**
- * A progress bar with a count for a long import (50,000 records take many seconds): a moving
- * bar while the file is checked or compared, the records written so far while it is written.
+ * A progress bar with a count for a long import (50,000 records take many seconds): the records
+ * checked so far while the file is checked, a moving bar while the envelope and signature are
+ * read and while the file is compared, the records written so far while it is written.
  */
 export function ImportPreviewProgress({ progress }: { progress: ImportProgress | null }) {
-  const counting = progress?.step === 'writing' && progress.total > 0;
+  const counting =
+    progress !== null &&
+    progress.total > 0 &&
+    (progress.step === 'writing' || (progress.step === 'checking' && progress.done > 0));
   return (
     <div className="import-progress">
       <progress

@@ -17,6 +17,7 @@ import {
   WORKER_FROM_BYTES,
 } from '../../../src/exchange/worker/checkBundleInWorker.ts';
 import { serializeBundle } from '../../../src/exchange/createBundle.ts';
+import { CHECKED_EVERY } from '../../../src/exchange/bundleContents.ts';
 import { toBundleRecord } from '../../../src/exchange/bundleRecord.ts';
 import { generateDemoIncidents } from '../../../src/demo/demoMunicipality.ts';
 import { createStoredRecord } from '../../../src/domain/storedRecord.ts';
@@ -76,11 +77,11 @@ describe('the checking worker', () => {
   });
 });
 
-/** A signed file over WORKER_FROM_BYTES (the demo bundle plus 500 incidents), and its record count. */
-function largeFile(tamper = false): { bytes: Uint8Array; records: number } {
+/** A signed file over WORKER_FROM_BYTES (the demo bundle plus `count` incidents), and its record count. */
+function largeFile(tamper = false, count = 500): { bytes: Uint8Array; records: number } {
   const bundle = signedBundle((b) => {
     const at = '2026-11-21T00:05:00.000Z';
-    const incidents = generateDemoIncidents(500, [FIXTURE_IDS.system], { seed: 1 });
+    const incidents = generateDemoIncidents(count, [FIXTURE_IDS.system], { seed: 1 });
     for (const data of incidents)
       b.records.push(
         toBundleRecord('incident', createStoredRecord('incident', data, FIXTURE_STATION_ID, at)),
@@ -141,6 +142,28 @@ describe('checkBundleInWorker', () => {
       bundle: expect.objectContaining({ records: [] }),
       fileSha256,
     });
+  });
+
+  it('counts the records both workers have checked, as one figure, up to every record', async () => {
+    const made: RelayWorker[] = [];
+    vi.stubGlobal('Worker', relayWorkers(made));
+    const { bytes, records } = largeFile(false, 3 * CHECKED_EVERY);
+    const progress: number[] = [];
+    const result = await checkBundleInWorker(bytes, {
+      trustedKeys,
+      onProgress: (done, total) => {
+        expect(total).toBe(records);
+        progress.push(done);
+      },
+    });
+    expect(result.ok).toBe(true);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(records);
+    // The checking worker's first 40 % and the helper's 60 %, a report every CHECKED_EVERY each.
+    expect(progress.filter((done) => done > 0 && done < records).length).toBeGreaterThanOrEqual(2);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    // Only the checking worker says that every record is checked.
+    expect(progress.filter((done) => done === records)).toHaveLength(1);
   });
 
   it('sends the chosen file itself, which the workers read, with the same result', async () => {
