@@ -62,8 +62,11 @@ describe('import of a large file', () => {
       onProgress: (progress) => steps.push(progress),
     });
     if (!prepared.ok) throw new Error(prepared.error.kind);
+    // The records checked, every CHECKED_EVERY (1,000).
     expect(steps).toEqual([
       { step: 'checking', done: 0, total: COUNT },
+      { step: 'checking', done: 1000, total: COUNT },
+      { step: 'checking', done: 2000, total: COUNT },
       { step: 'checking', done: COUNT, total: COUNT },
       { step: 'comparing', done: 0, total: COUNT },
     ]);
